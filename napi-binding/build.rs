@@ -1,0 +1,4 @@
+//! Sets up linking against the symbols Node provides at load time.
+fn main() {
+    napi_build::setup();
+}
