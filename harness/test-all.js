@@ -29,6 +29,6 @@ function runStep(title, command, args) {
 }
 
 const rust = runStep('Rust tests', 'cargo', ['test', '--workspace']);
-const js = runStep('JavaScript tests', process.execPath, ['--test', '--expose-gc', ...jsTestFiles()]);
+const js = runStep('JavaScript tests', process.execPath, ['--test', '--test-reporter=spec', '--expose-gc', ...jsTestFiles()]);
 process.stdout.write(`\nnpm test: Rust ${rust ? 'passed' : 'FAILED'}, JavaScript ${js ? 'passed' : 'FAILED'}\n`);
 process.exit(rust && js ? 0 : 1);
