@@ -1,6 +1,9 @@
 //! Call-cost probes: functions that do almost nothing, so that timing a call to one
-//! from JavaScript measures the crossing itself. Every binding exports each probe
-//! under the same name.
+//! from JavaScript measures the crossing (and the conversion of its arguments and
+//! result) rather than work. Every binding exports each probe under the same name,
+//! and `bench-js/plain.js` holds the plain-JavaScript twin of each.
+
+use serde::{Deserialize, Serialize};
 
 /// Does nothing; the cost of calling it is the pure crossing cost.
 #[inline]
@@ -12,11 +15,153 @@ pub fn add(a: i32, b: i32) -> i32 {
     a.wrapping_add(b)
 }
 
+/// `a * b + c` in two roundings, as JavaScript computes it (not a fused multiply-add).
+#[inline]
+pub fn mul_add(a: f64, b: f64, c: f64) -> f64 {
+    a * b + c
+}
+
+/// Negates a boolean.
+#[inline]
+pub fn not(value: bool) -> bool {
+    !value
+}
+
+/// Adds two unsigned 64-bit integers, wrapping modulo 2^64.
+#[inline]
+pub fn add_u64(a: u64, b: u64) -> u64 {
+    a.wrapping_add(b)
+}
+
+/// The length of a string in UTF-8 bytes.
+#[inline]
+pub fn utf8_length(text: &str) -> usize {
+    text.len()
+}
+
+/// Returns its argument: the cost of a string going in and coming back out.
+#[inline]
+pub fn echo_string(text: &str) -> &str {
+    text
+}
+
+/// The sum of the bytes, wrapping modulo 2^32.
+#[inline]
+pub fn sum_bytes(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0u32, |acc, &b| acc.wrapping_add(u32::from(b)))
+}
+
+/// `length` bytes counting up from 0 and wrapping at 256.
+pub fn make_bytes(length: usize) -> Vec<u8> {
+    (0..length).map(|i| i as u8).collect()
+}
+
 /// Sums a slice of floats in order (the same order, and so the same rounding, as a
 /// plain JavaScript loop).
 #[inline]
 pub fn sum(values: &[f64]) -> f64 {
     values.iter().fold(0.0, |acc, v| acc + v)
+}
+
+/// A small object: two numeric properties.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// The first coordinate.
+    pub x: f64,
+    /// The second coordinate.
+    pub y: f64,
+}
+
+/// `x + y`: reads both properties of a small object.
+#[inline]
+pub fn point_sum(point: &Point) -> f64 {
+    point.x + point.y
+}
+
+/// Builds a small object.
+#[inline]
+pub fn make_point(x: f64, y: f64) -> Point {
+    Point { x, y }
+}
+
+/// `n` points with `x = i` and `y = 2i`: an array of small objects going out.
+pub fn make_points(n: u32) -> Vec<Point> {
+    (0..n).map(|i| Point { x: f64::from(i), y: 2.0 * f64::from(i) }).collect()
+}
+
+/// A wide object: twenty numeric properties, `f0` to `f19`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+#[rustfmt::skip]
+pub struct Wide {
+    pub f0: f64, pub f1: f64, pub f2: f64, pub f3: f64, pub f4: f64,
+    pub f5: f64, pub f6: f64, pub f7: f64, pub f8: f64, pub f9: f64,
+    pub f10: f64, pub f11: f64, pub f12: f64, pub f13: f64, pub f14: f64,
+    pub f15: f64, pub f16: f64, pub f17: f64, pub f18: f64, pub f19: f64,
+}
+
+impl Wide {
+    /// The twenty fields in order.
+    #[rustfmt::skip]
+    pub fn fields(&self) -> [f64; 20] {
+        [
+            self.f0, self.f1, self.f2, self.f3, self.f4, self.f5, self.f6, self.f7, self.f8, self.f9,
+            self.f10, self.f11, self.f12, self.f13, self.f14, self.f15, self.f16, self.f17, self.f18, self.f19,
+        ]
+    }
+
+    /// A wide object from its twenty fields in order.
+    #[rustfmt::skip]
+    pub fn from_fields(f: [f64; 20]) -> Wide {
+        Wide {
+            f0: f[0], f1: f[1], f2: f[2], f3: f[3], f4: f[4], f5: f[5], f6: f[6], f7: f[7], f8: f[8], f9: f[9],
+            f10: f[10], f11: f[11], f12: f[12], f13: f[13], f14: f[14], f15: f[15], f16: f[16], f17: f[17],
+            f18: f[18], f19: f[19],
+        }
+    }
+}
+
+/// The sum of the twenty fields in order: reads every property of a wide object.
+#[inline]
+pub fn wide_sum(wide: &Wide) -> f64 {
+    sum(&wide.fields())
+}
+
+/// A wide object with `f_i = seed + i`.
+pub fn make_wide(seed: f64) -> Wide {
+    Wide::from_fields(std::array::from_fn(|i| seed + i as f64))
+}
+
+/// Calls `f(i)` for `i` in `0..n` and sums the results in order; stops at the first error.
+pub fn call_many<E>(n: u32, mut f: impl FnMut(u32) -> Result<f64, E>) -> Result<f64, E> {
+    (0..n).try_fold(0.0, |acc, i| Ok(acc + f(i)?))
+}
+
+/// A counter: the state behind the exported class used to measure method calls and
+/// object construction.
+#[derive(Debug, Clone, Default)]
+pub struct Counter {
+    value: f64,
+}
+
+impl Counter {
+    /// A counter starting at `start`.
+    pub fn new(start: f64) -> Counter {
+        Counter { value: start }
+    }
+
+    /// Adds one and returns the new value.
+    #[inline]
+    pub fn increment(&mut self) -> f64 {
+        self.value += 1.0;
+        self.value
+    }
+
+    /// The current value.
+    #[inline]
+    pub fn value(&self) -> f64 {
+        self.value
+    }
 }
 
 #[cfg(test)]
@@ -30,8 +175,53 @@ mod tests {
     }
 
     #[test]
+    fn mul_add_rounds_twice() {
+        let (a, b, c) = (0.1, 10.0, -1.0);
+        assert_eq!(mul_add(a, b, c), a * b + c);
+        assert_ne!(mul_add(a, b, c), a.mul_add(b, c));
+    }
+
+    #[test]
+    fn scalars() {
+        assert!(not(false));
+        assert_eq!(add_u64(u64::MAX, 2), 1);
+        assert_eq!(utf8_length("héllo"), 6);
+        assert_eq!(echo_string("ü"), "ü");
+    }
+
+    #[test]
+    fn bytes_wrap_and_count() {
+        assert_eq!(sum_bytes(&[255; 4]), 1020);
+        assert_eq!(sum_bytes(&vec![255; 16_843_010]), 255u32.wrapping_mul(16_843_010));
+        assert_eq!(make_bytes(258)[255..], [255, 0, 1]);
+    }
+
+    #[test]
     fn sum_adds_in_order() {
         assert_eq!(sum(&[]), 0.0);
         assert_eq!(sum(&[0.1, 0.2, 0.3]), 0.1 + 0.2 + 0.3);
+    }
+
+    #[test]
+    fn objects() {
+        assert_eq!(point_sum(&make_point(1.5, 2.0)), 3.5);
+        assert_eq!(make_points(3)[2], Point { x: 2.0, y: 4.0 });
+        let wide = make_wide(10.0);
+        assert_eq!(wide.f19, 29.0);
+        assert_eq!(wide_sum(&wide), (10..30).sum::<i32>() as f64);
+        assert_eq!(Wide::from_fields(wide.fields()), wide);
+    }
+
+    #[test]
+    fn call_many_sums_and_stops_at_the_first_error() {
+        assert_eq!(call_many::<()>(4, |i| Ok(f64::from(i))), Ok(6.0));
+        assert_eq!(call_many(4, |i| if i == 2 { Err(i) } else { Ok(1.0) }), Err(2));
+    }
+
+    #[test]
+    fn counter_counts() {
+        let mut counter = Counter::new(1.0);
+        assert_eq!(counter.increment(), 2.0);
+        assert_eq!(counter.value(), 2.0);
     }
 }

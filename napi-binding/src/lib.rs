@@ -1,6 +1,12 @@
 //! `@bindlab/napi`: bindlab's core through napi-rs, the "thin" binding over Node-API.
 //!
 //! Conversions only: each module wraps one concern of `bindlab-core` in a handful of
-//! `#[napi]` items.
+//! `#[napi]` items; `raw` is the macro-free Node-API floor they are measured against.
 
+mod callback;
+mod class;
+mod error;
+mod object;
 mod probe;
+mod raw;
+mod transfer;

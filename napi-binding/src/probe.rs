@@ -1,20 +1,43 @@
-//! The call-cost probes, exported through napi-rs's `#[napi]` macro.
+//! The scalar call-cost probes, exported through napi-rs's `#[napi]` macro.
 
+use bindlab_core::probe;
+use napi::bindgen_prelude::BigInt;
 use napi_derive::napi;
 
 /// Does nothing: the cost of a JS → Node-API call through napi-rs.
 #[napi]
 pub fn noop() {
-    bindlab_core::probe::noop()
+    probe::noop()
 }
 
 /// Adds two int32 values, wrapping on overflow.
 #[napi]
 pub fn add(a: i32, b: i32) -> i32 {
-    bindlab_core::probe::add(a, b)
+    probe::add(a, b)
 }
 
+/// `a * b + c` in float64, rounded twice as JavaScript does.
 #[napi]
-pub fn sum(values: &[f64]) -> f64 {
-    bindlab_core::probe::sum(values)
+pub fn mul_add(a: f64, b: f64, c: f64) -> f64 {
+    probe::mul_add(a, b, c)
+}
+
+/// Negates a boolean.
+#[napi]
+pub fn not(value: bool) -> bool {
+    probe::not(value)
+}
+
+/// Adds two BigInts in [0, 2^64), wrapping modulo 2^64.
+#[napi(js_name = "addU64")]
+pub fn add_u64(a: BigInt, b: BigInt) -> napi::Result<BigInt> {
+    Ok(BigInt::from(probe::add_u64(to_u64(&a, "a")?, to_u64(&b, "b")?)))
+}
+
+/// Reads a BigInt that must lie in [0, 2^64).
+fn to_u64(value: &BigInt, name: &str) -> napi::Result<u64> {
+    match value.get_u64() {
+        (false, v, true) => Ok(v),
+        _ => Err(napi::Error::new(napi::Status::InvalidArg, format!("{name} must be a BigInt in [0, 2^64)"))),
+    }
 }

@@ -3,4 +3,10 @@
 //! Conversions only: each module wraps one concern of `bindlab-core` in
 //! wasm-bindgen's exported functions and classes.
 
+mod callback;
+mod class;
+mod error;
+mod object;
 mod probe;
+mod raw;
+mod transfer;
