@@ -3,5 +3,10 @@
 //!
 //! - [`probe`]: tiny functions whose only purpose is to measure what a call across
 //!   a language boundary costs.
+//! - [`gc`]: node-memwatch's GC statistics and leak detection, in a memwatch-compatible
+//!   mode and a fixed mode.
+//! - [`nice`]: memwatch's human-readable sizes and durations.
 
+pub mod gc;
+pub mod nice;
 pub mod probe;
