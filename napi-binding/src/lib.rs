@@ -7,6 +7,8 @@ mod callback;
 mod class;
 mod error;
 mod object;
+mod memwatch;
 mod probe;
 mod raw;
+mod reference;
 mod transfer;

@@ -7,6 +7,7 @@ mod callback;
 mod class;
 mod error;
 mod object;
+mod memwatch;
 mod probe;
 mod raw;
 mod transfer;

@@ -1,0 +1,121 @@
+//! memwatch's GC monitor: the core's state machine fed one GC record per call, with the
+//! `stats` / `leak` listeners held inside Rust as `js_sys::Function` values.
+
+use bindlab_core::gc::{Config, Event, GcKind, GcRecord, Memwatch};
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// The events a monitor emits.
+#[derive(Clone, Copy, PartialEq)]
+enum EventName {
+    Stats,
+    Leak,
+}
+
+impl EventName {
+    fn parse(name: &str) -> Result<EventName, JsValue> {
+        match name {
+            "stats" => Ok(EventName::Stats),
+            "leak" => Ok(EventName::Leak),
+            other => Err(type_error(&format!("unknown event {other:?}: expected \"stats\" or \"leak\""))),
+        }
+    }
+}
+
+/// A JS `TypeError` with `message`.
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// Converts an event payload with serde, as plain JS objects with memwatch's keys.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// Feeds GC records to memwatch's state machine and calls the listeners of the events
+/// it produces.
+#[wasm_bindgen]
+pub struct GcMonitor {
+    core: RefCell<Memwatch>,
+    listeners: RefCell<Vec<(EventName, js_sys::Function)>>,
+}
+
+#[wasm_bindgen]
+impl GcMonitor {
+    /// A monitor; `options` as `{ mode: 'compat' | 'fixed', leakRule: {...}, trend: {...} }`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<GcMonitor, JsValue> {
+        let config: Config = if options.is_undefined() || options.is_null() {
+            Config::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| {
+                let message = js_sys::Error::from(JsValue::from(e)).message();
+                type_error(&format!("invalid memwatch options: {message}"))
+            })?
+        };
+        let core = Memwatch::new(config).map_err(|e| type_error(&format!("invalid memwatch options: {e}")))?;
+        Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::new(Vec::new()) })
+    }
+
+    /// Processes one GC (`kind` is a `perf_hooks.constants.NODE_PERFORMANCE_GC_*` flag),
+    /// calls the listeners of each event it yields, and returns how many it yielded.
+    pub fn record(&self, kind: u32, used_heap_size: f64, time_ms: f64, duration_ms: f64) -> Result<u32, JsValue> {
+        let kind = GcKind::from_node_flag(kind).ok_or_else(|| type_error(&format!("unknown GC kind {kind}")))?;
+        if !(used_heap_size.is_finite() && used_heap_size >= 0.0) {
+            return Err(type_error(&format!("usedHeapSize must be a finite number >= 0, got {used_heap_size}")));
+        }
+        let record = GcRecord { kind, used_heap_size: used_heap_size as u64, time_ms, duration_ms };
+        let events = self.core.borrow_mut().record(&record);
+        for event in events.iter() {
+            match event {
+                Event::Stats(s) => self.emit(EventName::Stats, &to_js(s)?)?,
+                Event::Leak(l) => self.emit(EventName::Leak, &to_js(l)?)?,
+            }
+        }
+        Ok(events.len() as u32)
+    }
+
+    /// Calls every listener of `name`; listeners added or removed meanwhile count from the next event.
+    fn emit(&self, name: EventName, payload: &JsValue) -> Result<(), JsValue> {
+        let listeners: Vec<js_sys::Function> =
+            self.listeners.borrow().iter().filter(|(n, _)| *n == name).map(|(_, f)| f.clone()).collect();
+        for listener in listeners {
+            listener.call1(&JsValue::UNDEFINED, payload)?;
+        }
+        Ok(())
+    }
+
+    /// Adds a listener for `"stats"` or `"leak"`.
+    pub fn on(&self, event: &str, listener: JsValue) -> Result<(), JsValue> {
+        let name = EventName::parse(event)?;
+        let listener = listener.dyn_into::<js_sys::Function>().map_err(|_| type_error("the listener must be a function"))?;
+        self.listeners.borrow_mut().push((name, listener));
+        Ok(())
+    }
+
+    /// Removes the first registration of `listener` for `event`; returns whether there was one.
+    pub fn off(&self, event: &str, listener: &js_sys::Function) -> Result<bool, JsValue> {
+        let name = EventName::parse(event)?;
+        let mut listeners = self.listeners.borrow_mut();
+        let found = listeners.iter().position(|(n, f)| *n == name && js_sys::Object::is(f, listener));
+        Ok(found.map(|index| listeners.remove(index)).is_some())
+    }
+
+    /// How many listeners `event` has.
+    #[wasm_bindgen(js_name = listenerCount)]
+    pub fn listener_count(&self, event: &str) -> Result<u32, JsValue> {
+        let name = EventName::parse(event)?;
+        Ok(self.listeners.borrow().iter().filter(|(n, _)| *n == name).count() as u32)
+    }
+
+    /// Starts ignoring GCs from `atMs` on (while a heap snapshot is taken).
+    pub fn pause(&self, at_ms: f64) {
+        self.core.borrow_mut().pause(at_ms)
+    }
+
+    /// Stops ignoring GCs from `atMs` on.
+    pub fn resume(&self, at_ms: f64) {
+        self.core.borrow_mut().resume(at_ms)
+    }
+}
