@@ -26,7 +26,8 @@ pub fn sum_bytes(bytes: &[u8]) -> u32 {
 /// The wrapping sum of the bytes after copying them into a Rust `Vec`.
 #[napi]
 pub fn sum_bytes_copied(bytes: &[u8]) -> u32 {
-    probe::sum_bytes(&bytes.to_vec())
+    // black_box keeps the optimiser from eliding the copy this probe exists to measure.
+    probe::sum_bytes(&std::hint::black_box(bytes.to_vec()))
 }
 
 /// `length` bytes counting up from 0, handed to JS without a copy (external memory).
