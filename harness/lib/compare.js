@@ -1,0 +1,53 @@
+// Compares a run with a saved results.json, case by case, calling a change real only when
+// it exceeds the noise of both runs; refuses runs from different machines or runtimes.
+'use strict';
+
+const { noise } = require('./stats.js');
+
+/** Changes smaller than this fraction are never reported, however quiet both runs were. */
+const MIN_CHANGE = 0.05;
+
+/** The reasons two environments' timings cannot be compared (empty when they can). */
+function incomparabilities(before, after) {
+  const reasons = [];
+  const differ = (what, a, b) => {
+    if (a !== b) reasons.push(`${what} differs: ${a} (baseline) vs ${b} (this run)`);
+  };
+  differ('CPU model', before.machine.cpu.model, after.machine.cpu.model);
+  differ('CPU count', before.machine.cpu.cores, after.machine.cpu.cores);
+  differ('runtime', `${before.runtime.name} ${before.runtime.version}`, `${after.runtime.name} ${after.runtime.version}`);
+  return reasons;
+}
+
+/** The change threshold for two results: the larger of MIN_CHANGE and their noises combined (root sum of squares). */
+function threshold(before, after) {
+  return Math.max(MIN_CHANGE, Math.hypot(noise(before), noise(after)));
+}
+
+/**
+ * Compares the medians of every (case, implementation) present in both documents:
+ * `{ baseline: { createdAt, commit }, rows: [{ case, impl, before, after, change, threshold,
+ * verdict }], counts, unmatched }`. `change` is after/before − 1; `verdict` is 'faster',
+ * 'slower' or 'same' (|change| within the threshold); `unmatched` counts rows present in only
+ * one of the documents.
+ */
+function compareResults(baseline, current) {
+  const old = new Map(baseline.results.map((r) => [`${r.impl}\0${r.case}`, r]));
+  const rows = current.results.filter((r) => old.has(`${r.impl}\0${r.case}`)).map((r) => {
+    const was = old.get(`${r.impl}\0${r.case}`);
+    const change = r.stats.p50 / was.stats.p50 - 1;
+    const limit = threshold(was.stats, r.stats);
+    const verdict = Math.abs(change) <= limit ? 'same' : change < 0 ? 'faster' : 'slower';
+    return { case: r.case, impl: r.impl, before: was.stats.p50, after: r.stats.p50, change, threshold: limit, verdict };
+  });
+  const counts = { faster: 0, slower: 0, same: 0 };
+  for (const row of rows) counts[row.verdict]++;
+  return {
+    baseline: { createdAt: baseline.createdAt, commit: baseline.environment.git.commit },
+    rows,
+    counts,
+    unmatched: baseline.results.length + current.results.length - 2 * rows.length,
+  };
+}
+
+module.exports = { MIN_CHANGE, incomparabilities, threshold, compareResults };

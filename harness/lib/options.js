@@ -1,0 +1,69 @@
+// The command line of `npm run bench` (harness/cli.js): parsing, checking and the time
+// budget of each mode.
+'use strict';
+
+const { parseArgs } = require('node:util');
+const { IMPLEMENTATIONS } = require('./implementations.js');
+
+/** mitata's stopping rule per case: at least `minCpuTimeNs` of timed calls (and 12 samples); the default is mitata's own. */
+const BUDGETS = {
+  quick: { minCpuTimeNs: 40e6 },
+  default: { minCpuTimeNs: 642e6 },
+};
+
+const USAGE = `usage: npm run bench -- [options]
+  --quick            40 ms of timed calls per case instead of 642 ms (the whole matrix in under a minute)
+  --repeat K         run the whole matrix K times, implementation order rotated each time
+  --filter TEXT      only the cases whose "group/name" contains TEXT
+  --impl A,B         only these implementations (${Object.keys(IMPLEMENTATIONS).join(', ')})
+  --runtime SPEC     the runtime to measure in: NAME or NAME:PATH (default: node, this one)
+  --json             print the results document on stdout instead of the tables
+  --compare FILE     compare with a saved results.json (refused across machines or runtimes)
+  --force            compare even so
+  --out DIR          where to write results.json, report.md and report.html
+                     (default: results/<timestamp>)
+  --help             this text`;
+
+/** Parses the CLI arguments into options; throws an Error carrying the usage text when they are wrong. */
+function parseOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean', default: false },
+        repeat: { type: 'string', default: '1' },
+        filter: { type: 'string' },
+        impl: { type: 'string' },
+        runtime: { type: 'string', default: 'node' },
+        json: { type: 'boolean', default: false },
+        compare: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new Error(`${error.message}\n${USAGE}`);
+  }
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a whole number ≥ 1, not "${values.repeat}"\n${USAGE}`);
+  const impls = values.impl ? values.impl.split(',').map((s) => s.trim()) : Object.keys(IMPLEMENTATIONS);
+  const unknown = impls.filter((name) => !IMPLEMENTATIONS[name]);
+  if (unknown.length) throw new Error(`unknown implementation ${unknown.join(', ')} (known: ${Object.keys(IMPLEMENTATIONS).join(', ')})`);
+  return {
+    help: values.help,
+    quick: values.quick,
+    repeat,
+    filter: values.filter ?? null,
+    impls: Object.keys(IMPLEMENTATIONS).filter((name) => impls.includes(name)),
+    runtime: values.runtime,
+    json: values.json,
+    compare: values.compare ?? null,
+    force: values.force,
+    out: values.out ?? null,
+    budget: values.quick ? BUDGETS.quick : BUDGETS.default,
+  };
+}
+
+module.exports = { parseOptions, USAGE };

@@ -1,0 +1,42 @@
+// report.md: the environment, the choosing-a-binding section, and per group a summary and a
+// detailed table (median, p75, p99, min, spread) — everything the terminal shows, and more.
+'use strict';
+
+const tables = require('./tables.js');
+const { choosingSection } = require('./choosing.js');
+const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+
+/** A table model as a GitHub Markdown table (the first column left-aligned, the others right). */
+function markdownTable({ header, rows }) {
+  const line = (cells) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** The whole report.md for a results document. */
+function markdownReport(doc) {
+  const out = [`# bindlab results, ${doc.createdAt}`, '', ...tables.environmentLines(doc).map((l) => `- ${l}`)];
+  const choosing = choosingSection(doc);
+  if (choosing.length) {
+    out.push('', '## Choosing a binding', '', 'Generated from the medians below.', '');
+    for (const s of choosing) out.push(`- **${s.group}** (${s.pair}): ${s.headline}`, ...s.sweeps.map((line) => `  - ${line}`));
+  }
+  out.push('', '## Results', '', `Median time per call. ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under `
+    + `${OPTIMISED_AWAY_RATIO}x the empty loop of the same process). a/b: ratio of medians. noise: the larger of `
+    + '(p75-p25)/median and the spread of repeated runs\' medians.', '', markdownTable(tables.emptyLoopTable(doc)));
+  for (const group of tables.groupsOf(doc)) {
+    out.push('', `### ${group}`, '', markdownTable(tables.summaryTable(doc, group)), '',
+      '<details><summary>details</summary>', '', markdownTable(tables.detailTable(doc, group)), '', '</details>');
+  }
+  const skipped = tables.skippedLines(doc);
+  if (skipped.length) out.push('', '## Skipped', '', ...skipped.map((l) => `- ${l}`));
+  const errors = tables.errorLines(doc);
+  if (errors.length) out.push('', '## Errors', '', ...errors.map((l) => `- ${l}`));
+  if (doc.comparison) {
+    out.push('', '## Comparison', '', tables.comparisonLine(doc.comparison));
+    const changed = tables.comparisonTable(doc.comparison);
+    if (changed.rows.length) out.push('', markdownTable(changed));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+module.exports = { markdownReport };

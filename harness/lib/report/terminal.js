@@ -1,0 +1,46 @@
+// The report printed at the end of a run: a table per group, then the choosing-a-binding
+// section, what was skipped or failed, and the comparison with a baseline when asked for.
+'use strict';
+
+const tables = require('./tables.js');
+const { choosingSection } = require('./choosing.js');
+const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+
+/** Lays a table model out in aligned columns: the first left-aligned, the others right-aligned. */
+function layout({ header, rows }) {
+  const lines = [header, ...rows];
+  const widths = header.map((_, col) => Math.max(...lines.map((line) => line[col].length)));
+  const format = (line) => line.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format)].join('\n');
+}
+
+/** The whole terminal report for a results document. */
+function terminalReport(doc) {
+  const { machine, runtime } = doc.environment;
+  const out = [
+    `${machine.cpu.model} (${machine.cpu.cores} cores), ${runtime.name} ${runtime.version}, `
+      + `${doc.options.repeat} run(s)${doc.options.quick ? ', quick' : ''}. Median time per call.`,
+    '',
+    layout(tables.emptyLoopTable(doc)),
+  ];
+  for (const group of tables.groupsOf(doc)) out.push('', layout(tables.summaryTable(doc, group)));
+  out.push('', `${tables.OPTIMISED_AWAY_MARK} probably optimised away (under ${OPTIMISED_AWAY_RATIO}x the empty loop). `
+    + 'a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.');
+  const choosing = choosingSection(doc);
+  if (choosing.length) {
+    out.push('', 'Choosing a binding (from these measurements)');
+    for (const s of choosing) out.push(`  ${s.group} (${s.pair}): ${s.headline}`, ...s.sweeps.map((line) => `    ${line}`));
+  }
+  const skipped = tables.skippedLines(doc);
+  if (skipped.length) out.push('', ...skipped);
+  const errors = tables.errorLines(doc);
+  if (errors.length) out.push('', 'ERRORS', ...errors);
+  if (doc.comparison) {
+    out.push('', tables.comparisonLine(doc.comparison));
+    const changed = tables.comparisonTable(doc.comparison);
+    if (changed.rows.length) out.push(layout(changed));
+  }
+  return out.join('\n');
+}
+
+module.exports = { terminalReport };

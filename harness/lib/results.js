@@ -1,0 +1,141 @@
+// The results document (results.json): assembled from the worker processes' measurements,
+// written, read back and checked. Its fields are documented in harness/SCHEMA.md; bump
+// VERSION whenever a field changes meaning or disappears.
+'use strict';
+
+const fs = require('node:fs');
+const { IMPLEMENTATIONS, referencesOf } = require('./implementations.js');
+const { combineRepeats, median, isOptimisedAway } = require('./stats.js');
+const { compareSweeps } = require('./crossover.js');
+const { chooseBindings } = require('./verdict.js');
+
+const FORMAT = 'bindlab-results';
+const VERSION = 1;
+
+/** A lookup `(caseId, impl) → median ns` over result rows (undefined when not measured). */
+function medianLookup(results) {
+  const byKey = new Map(results.map((r) => [`${r.impl}\0${r.case}`, r.stats.p50]));
+  return (caseId, impl) => byKey.get(`${impl}\0${caseId}`);
+}
+
+/** One result row per (case, implementation) measured, its repeats combined. */
+function combineResults(processes) {
+  const rows = new Map();
+  for (const proc of processes) {
+    for (const { case: id, stats, guard } of proc.results) {
+      const key = `${proc.impl}\0${id}`;
+      if (!rows.has(key)) rows.set(key, { case: id, impl: proc.impl, runs: [] });
+      rows.get(key).runs.push({ stats, guard, emptyLoopRatio: stats.p50 / proc.empty.p50 });
+    }
+  }
+  return [...rows.values()].map(({ case: id, impl, runs }) => {
+    const emptyLoopRatio = median(runs.map((r) => r.emptyLoopRatio));
+    return {
+      case: id,
+      impl,
+      stats: combineRepeats(runs.map((r) => r.stats)),
+      repeatMedians: runs.map((r) => r.stats.p50),
+      emptyLoopRatio,
+      optimisedAway: isOptimisedAway(emptyLoopRatio),
+      memoryGuard: runs.find((r) => r.guard)?.guard ?? null,
+    };
+  });
+}
+
+/** Adds to each row its ratio to the baseline's median (`vsBaseline`) and to its floor's (`vsFloor`), null when absent. */
+function addRatios(results) {
+  const lookup = medianLookup(results);
+  return results.map((r) => {
+    const { baseline, floor } = referencesOf(r.impl);
+    const ratio = (ref) => (ref && lookup(r.case, ref) !== undefined ? r.stats.p50 / lookup(r.case, ref) : null);
+    return { ...r, vsBaseline: ratio(baseline), vsFloor: ratio(floor) };
+  });
+}
+
+/** Every pair of selected bindings (implementations whose role is 'binding'), in column order. */
+function bindingPairs(impls) {
+  const bindings = impls.filter((name) => IMPLEMENTATIONS[name].role === 'binding');
+  return bindings.flatMap((a, i) => bindings.slice(i + 1).map((b) => [a, b]));
+}
+
+/**
+ * Builds the results document from a run: `options` as run, `environment`, the case
+ * descriptions, and the per-process records of `runMatrix`.
+ */
+function buildResults({ options, environment, cases, processes }) {
+  const results = addRatios(combineResults(processes));
+  const lookup = medianLookup(results);
+  const pairs = bindingPairs(options.impls);
+  const sweeps = pairs.flatMap(([a, b]) => compareSweeps(cases, lookup, a, b));
+  const at = (proc) => ({ impl: proc.impl, repeat: proc.repeat });
+  return {
+    format: FORMAT,
+    version: VERSION,
+    createdAt: environment.date,
+    options,
+    environment,
+    implementations: options.impls.map((name) => {
+      const { role, floorOf, description } = IMPLEMENTATIONS[name];
+      return { name, role, floorOf: floorOf ?? null, description };
+    }),
+    cases,
+    emptyLoops: processes.map((proc) => ({ ...at(proc), stats: proc.empty })),
+    results,
+    skipped: processes.filter((proc) => proc.repeat === 0).flatMap((proc) => proc.skips.map((s) => ({ ...s, impl: proc.impl }))),
+    errors: processes.flatMap((proc) => proc.errors.map((e) => ({ ...e, ...at(proc) }))),
+    sweeps,
+    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b)),
+    comparison: null,
+  };
+}
+
+/** Field → expected type of a results document's top level (`array` and `object` exclude each other). */
+const TOP_LEVEL = {
+  format: 'string', version: 'number', createdAt: 'string', options: 'object', environment: 'object',
+  implementations: 'array', cases: 'array', emptyLoops: 'array', results: 'array', skipped: 'array',
+  errors: 'array', sweeps: 'array', choosing: 'array',
+};
+const STATS = ['n', 'min', 'p25', 'p50', 'p75', 'p99', 'max', 'mean', 'mad', 'spread'];
+
+/** The type name `TOP_LEVEL` uses for a value. */
+function typeOf(value) {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
+/** Throws an Error naming the first field of `doc` that does not fit this schema version; returns `doc`. */
+function validateResults(doc) {
+  if (typeOf(doc) !== 'object' || doc.format !== FORMAT) throw new Error(`not a ${FORMAT} document`);
+  if (doc.version !== VERSION) throw new Error(`${FORMAT} version ${doc.version} is not supported (this harness reads version ${VERSION})`);
+  for (const [field, type] of Object.entries(TOP_LEVEL)) {
+    if (typeOf(doc[field]) !== type) throw new Error(`${field}: expected ${type}, found ${typeOf(doc[field])}`);
+  }
+  doc.results.forEach((row, i) => {
+    if (typeof row.case !== 'string' || typeof row.impl !== 'string') throw new Error(`results[${i}]: case and impl must be strings`);
+    for (const key of STATS) {
+      if (typeof row.stats?.[key] !== 'number') throw new Error(`results[${i}].stats.${key}: expected number`);
+    }
+  });
+  return doc;
+}
+
+/** Reads and checks a results.json file. */
+function readResults(file) {
+  let doc;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${error.message}`);
+  }
+  try {
+    return validateResults(doc);
+  } catch (error) {
+    throw new Error(`${file}: ${error.message}`);
+  }
+}
+
+/** The document as written to results.json. */
+function serializeResults(doc) {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+module.exports = { VERSION, buildResults, validateResults, readResults, serializeResults, medianLookup };

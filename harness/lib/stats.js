@@ -1,0 +1,75 @@
+// Statistics over timing samples: quantiles, robust spread, the optimised-away test and
+// the combination of repeated runs. Pure functions of numbers.
+'use strict';
+
+/** mitata's rule: a result under this multiple of the empty loop probably measures nothing. */
+const OPTIMISED_AWAY_RATIO = 1.42;
+
+/** The `q`-quantile (0…1) of ascending `sorted` values, interpolating linearly between neighbours. */
+function quantile(sorted, q) {
+  if (sorted.length === 0) throw new Error('quantile of no values');
+  const at = (sorted.length - 1) * q;
+  const below = Math.floor(at);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (at - below);
+}
+
+/** The median of `values`, in any order. */
+function median(values) {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/**
+ * Summarises per-call times (ns): count, min, quartiles, p99, max, mean, the median absolute
+ * deviation `mad` (ns) and `spread`, the interquartile range relative to the median.
+ */
+function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p50 = quantile(sorted, 0.5);
+  const p25 = quantile(sorted, 0.25);
+  const p75 = quantile(sorted, 0.75);
+  return {
+    n: sorted.length,
+    min: sorted[0],
+    p25,
+    p50,
+    p75,
+    p99: quantile(sorted, 0.99),
+    max: sorted[sorted.length - 1],
+    mean: sorted.reduce((total, v) => total + v, 0) / sorted.length,
+    mad: median(sorted.map((v) => Math.abs(v - p50))),
+    spread: p50 > 0 ? (p75 - p25) / p50 : 0,
+  };
+}
+
+/**
+ * Combines the summaries of one case measured in several runs: each statistic is the median
+ * over runs (`n` is the total), and `repeatSpread` is the range of the runs' medians relative
+ * to their median (null for a single run).
+ */
+function combineRepeats(summaries) {
+  if (summaries.length === 1) return { ...summaries[0], repeatSpread: null };
+  const combined = {};
+  for (const key of Object.keys(summaries[0])) combined[key] = median(summaries.map((s) => s[key]));
+  combined.n = summaries.reduce((total, s) => total + s.n, 0);
+  const medians = summaries.map((s) => s.p50);
+  combined.repeatSpread = (Math.max(...medians) - Math.min(...medians)) / combined.p50;
+  return combined;
+}
+
+/** How unsure a combined result is: the larger of its spread and its repeat spread. */
+function noise(stats) {
+  return Math.max(stats.spread, stats.repeatSpread ?? 0);
+}
+
+/** True when a time this many times the empty loop's is probably a loop with the call optimised out. */
+function isOptimisedAway(ratioToEmptyLoop) {
+  return ratioToEmptyLoop < OPTIMISED_AWAY_RATIO;
+}
+
+/** The geometric mean of positive numbers. */
+function geometricMean(values) {
+  return Math.exp(values.reduce((total, v) => total + Math.log(v), 0) / values.length);
+}
+
+module.exports = { OPTIMISED_AWAY_RATIO, quantile, median, summarize, combineRepeats, noise, isOptimisedAway, geometricMean };

@@ -1,0 +1,42 @@
+// Comparison with a saved run: noise thresholds, verdicts, and refusing foreign baselines.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { compareResults, incomparabilities, threshold, MIN_CHANGE } = require('../lib/compare.js');
+const { makeDoc, environment, stats } = require('./fixture.js');
+
+test('the threshold is at least 5% and otherwise the root sum of squares of both noises', () => {
+  assert.equal(MIN_CHANGE, 0.05);
+  assert.equal(threshold(stats(1, 0.01), stats(1, 0.02)), 0.05);
+  assert.ok(Math.abs(threshold(stats(1, 0.3), stats(1, 0.4)) - 0.5) < 1e-12);
+  assert.equal(threshold({ ...stats(1, 0.01), repeatSpread: 0.6 }, { ...stats(1, 0.8), repeatSpread: null }), 1);
+});
+
+test('changes within the threshold are "same", beyond it "faster" or "slower"', () => {
+  const before = makeDoc();
+  const same = compareResults(before, makeDoc({ scale: 1.04 }));
+  assert.deepEqual(same.counts, { faster: 0, slower: 0, same: 15 });
+  const slower = compareResults(before, makeDoc({ scale: 1.2 }));
+  assert.deepEqual(slower.counts, { faster: 0, slower: 15, same: 0 });
+  assert.ok(Math.abs(slower.rows[0].change - 0.2) < 1e-12);
+  const faster = compareResults(before, makeDoc({ scale: 0.5 }));
+  assert.equal(faster.counts.faster, 15);
+  assert.equal(faster.unmatched, 0);
+});
+
+test('rows in only one run are counted, not compared', () => {
+  const after = makeDoc();
+  after.results = after.results.filter((r) => r.impl !== 'napi');
+  const comparison = compareResults(makeDoc(), after);
+  assert.equal(comparison.rows.length, 10);
+  assert.equal(comparison.unmatched, 5);
+});
+
+test('runs from another CPU, core count or runtime version are incomparable', () => {
+  const here = environment();
+  assert.deepEqual(incomparabilities(here, environment()), []);
+  assert.match(incomparabilities(here, environment({ cpu: 'Other CPU' })).join(), /CPU model differs: Test CPU 3000 \(baseline\) vs Other CPU/);
+  assert.match(incomparabilities(here, environment({ cores: 8 })).join(), /CPU count differs/);
+  assert.match(incomparabilities(here, environment({ runtime: '22.1.0' })).join(), /runtime differs: node 20\.0\.0 \(baseline\) vs node 22\.1\.0/);
+});
