@@ -6,7 +6,11 @@
 //! - [`gc`]: node-memwatch's GC statistics and leak detection, in a memwatch-compatible
 //!   mode and a fixed mode.
 //! - [`nice`]: memwatch's human-readable sizes and durations.
+//! - [`snapshot`]: a streaming parser for V8 `.heapsnapshot` files.
+//! - [`diff`]: memwatch's HeapDiff between two snapshots, with retainer paths.
 
+pub mod diff;
 pub mod gc;
 pub mod nice;
 pub mod probe;
+pub mod snapshot;

@@ -1,0 +1,143 @@
+//! The "before" side of a diff, reduced to what HeapDiff needs: the reachable ids in
+//! ascending order, each with its self size and row, packed as variable-length
+//! integers (about 4 bytes a node instead of a whole graph), so the first snapshot's
+//! graph can be dropped before the second one is parsed.
+
+use super::group::{Classes, RowOf};
+use super::walk::{reach, Walk};
+use crate::snapshot::HeapSnapshot;
+
+/// A snapshot reduced to its reachable set, for [`diff`](super::diff).
+#[derive(Debug, Clone)]
+pub struct HeapSummary {
+    node_count: u64,
+    size_bytes: u64,
+    reachable: u64,
+    classes: Classes,
+    /// Per reachable id, ascending: the gap from the previous id, the self size, and
+    /// the row number + 1 (0: no row), each as LEB128.
+    packed: Vec<u8>,
+}
+
+/// One reachable node of a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub id: u64,
+    pub size: u64,
+    /// Row number in the summary's classes.
+    pub row: Option<u32>,
+}
+
+impl HeapSummary {
+    /// Walks `snap` the way memwatch does and keeps the reachable set. A node id that
+    /// occurs twice is counted once.
+    pub fn new(snap: &HeapSnapshot) -> Self {
+        let mut order = reach(snap, Walk::AllEdges).order;
+        let ids = &snap.nodes.ids;
+        order.sort_unstable_by_key(|&o| ids[o as usize]);
+        order.dedup_by_key(|o| ids[*o as usize]);
+        let mut classes = Classes::default();
+        let mut rows = RowOf::new(snap, &mut classes);
+        let mut packed = Vec::with_capacity(order.len() * 4);
+        let (mut last, mut size_bytes) = (0u64, 0u64);
+        for &o in &order {
+            let o = o as usize;
+            let (id, size) = (ids[o], snap.nodes.self_sizes[o]);
+            put(&mut packed, id - last);
+            put(&mut packed, size);
+            put(
+                &mut packed,
+                rows.row(o, &mut classes).map_or(0, |r| u64::from(r) + 1),
+            );
+            last = id;
+            size_bytes = size_bytes.saturating_add(size);
+        }
+        packed.shrink_to_fit();
+        HeapSummary {
+            node_count: snap.node_count() as u64,
+            size_bytes,
+            reachable: order.len() as u64,
+            classes,
+            packed,
+        }
+    }
+
+    /// All nodes of the snapshot, reachable or not (memwatch's `nodes`).
+    pub fn node_count(&self) -> u64 {
+        self.node_count
+    }
+
+    /// The reachable nodes' self sizes added up (memwatch's `size_bytes`).
+    pub fn size_bytes(&self) -> u64 {
+        self.size_bytes
+    }
+
+    /// How many distinct ids are reachable.
+    pub fn reachable_count(&self) -> u64 {
+        self.reachable
+    }
+
+    /// The row names, by row number.
+    pub(crate) fn classes(&self) -> &Classes {
+        &self.classes
+    }
+
+    /// The reachable nodes, by ascending id.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        let mut bytes = self.packed.as_slice();
+        let mut id = 0u64;
+        std::iter::from_fn(move || {
+            id += take(&mut bytes)?;
+            let size = take(&mut bytes)?;
+            let row = take(&mut bytes)?.checked_sub(1).map(|r| r as u32);
+            Some(Entry { id, size, row })
+        })
+    }
+}
+
+impl From<&HeapSnapshot> for HeapSummary {
+    fn from(snap: &HeapSnapshot) -> Self {
+        HeapSummary::new(snap)
+    }
+}
+
+/// Appends `v` as LEB128.
+fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Takes one LEB128 number off the front of `bytes`.
+fn take(bytes: &mut &[u8]) -> Option<u64> {
+    let mut v = 0u64;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        v |= u64::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            *bytes = &bytes[i + 1..];
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leb128_round_trips() {
+        let values = [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX];
+        let mut out = Vec::new();
+        for v in values {
+            put(&mut out, v);
+        }
+        let mut bytes = out.as_slice();
+        for v in values {
+            assert_eq!(take(&mut bytes), Some(v));
+        }
+        assert_eq!(take(&mut bytes), None);
+    }
+}

@@ -1,0 +1,348 @@
+//! The hot loop: a flat JSON array of non-negative integers (`nodes`, `edges`), read
+//! digit by digit, grouped into fixed-width records and handed to a [`RecordSink`].
+//! A number split across two chunks is carried over in the parser's state.
+
+use super::error::{ParseError, ParseErrorKind};
+use super::scan::{is_ws, Between};
+
+/// The most numbers per record `meta` may declare.
+pub(crate) const MAX_FIELDS: usize = 32;
+
+/// Receives each complete record.
+pub(crate) trait RecordSink {
+    /// Takes one record: its numbers, and the input offset where each began.
+    fn record(&mut self, vals: &[u64], offs: &[u64]) -> Result<(), ParseError>;
+}
+
+/// Where the parser is between chunks; copied into locals while a chunk is parsed.
+#[derive(Clone, Copy, Debug)]
+struct Cursor {
+    between: Between,
+    /// Inside a number (`between` is then `First` or `Next`).
+    in_number: bool,
+    /// The number so far.
+    acc: u64,
+    digits: u32,
+    /// The number's first digit is `0`.
+    zero_first: bool,
+    /// Offset of the number's first digit.
+    start: u64,
+    /// Numbers read of the current record.
+    field: usize,
+}
+
+/// Parser state for one integer array.
+#[derive(Debug)]
+pub(crate) struct NumArray {
+    section: &'static str,
+    width: usize,
+    cursor: Cursor,
+    vals: [u64; MAX_FIELDS],
+    offs: [u64; MAX_FIELDS],
+}
+
+impl NumArray {
+    /// A parser for `section`, before its `[`, with `width` numbers per record
+    /// (1..=[`MAX_FIELDS`], checked by the caller).
+    pub(crate) fn new(section: &'static str, width: usize) -> Self {
+        let cursor = Cursor {
+            between: Between::Open,
+            in_number: false,
+            acc: 0,
+            digits: 0,
+            zero_first: false,
+            start: 0,
+            field: 0,
+        };
+        NumArray {
+            section,
+            width,
+            cursor,
+            vals: [0; MAX_FIELDS],
+            offs: [0; MAX_FIELDS],
+        }
+    }
+
+    /// What the parser waits for, for an end-of-input message.
+    pub(crate) fn expected(&self) -> &'static str {
+        if self.cursor.in_number {
+            "more digits, ',' or ']'"
+        } else {
+            self.cursor.between.expected("a number")
+        }
+    }
+
+    /// Parses `buf` (first byte at input offset `base`). Returns the index just past
+    /// the closing `]`, or `None` when `buf` ran out first.
+    pub(crate) fn run<S: RecordSink>(
+        &mut self,
+        buf: &[u8],
+        base: u64,
+        sink: &mut S,
+    ) -> Result<Option<usize>, ParseError> {
+        let n = buf.len();
+        let mut i = 0;
+        let mut c = self.cursor;
+        'chunk: loop {
+            if c.in_number {
+                while i < n {
+                    let d = buf[i].wrapping_sub(b'0');
+                    if d > 9 {
+                        break;
+                    }
+                    c.acc = if c.digits < 19 {
+                        c.acc * 10 + u64::from(d)
+                    } else if c.zero_first {
+                        // Zeros alone never overflow; stop them here, not at the end.
+                        return Err(invalid_number(&c, d + b'0', base + i as u64));
+                    } else {
+                        c.acc
+                            .checked_mul(10)
+                            .and_then(|v| v.checked_add(u64::from(d)))
+                            .ok_or(ParseError::new(c.start, ParseErrorKind::NumberOverflow))?
+                    };
+                    c.digits += 1;
+                    i += 1;
+                }
+                if i == n {
+                    break 'chunk;
+                }
+                let next = buf[i];
+                if (c.zero_first && c.digits > 1) || next == b'.' || next | 0x20 == b'e' {
+                    return Err(invalid_number(&c, next, base + i as u64));
+                }
+                let slot = c.field % MAX_FIELDS;
+                self.vals[slot] = c.acc;
+                self.offs[slot] = c.start;
+                c.field += 1;
+                if c.field == self.width {
+                    c.field = 0;
+                    sink.record(&self.vals[..self.width], &self.offs[..self.width])?;
+                }
+                c.in_number = false;
+                c.between = Between::After;
+                // The usual case, `,` and the next number, skips the general loop.
+                if next == b',' {
+                    if let Some(&d) = buf.get(i + 1).filter(|d| d.is_ascii_digit()) {
+                        c.acc = u64::from(d - b'0');
+                        c.digits = 1;
+                        c.zero_first = d == b'0';
+                        c.start = base + i as u64 + 1;
+                        c.in_number = true;
+                        i += 2;
+                        continue 'chunk;
+                    }
+                }
+            }
+            // Between numbers: punctuation and whitespace.
+            loop {
+                let Some(&b) = buf.get(i) else { break 'chunk };
+                match (c.between, b) {
+                    (Between::After, b',') => c.between = Between::Next,
+                    (Between::First | Between::Next, b'0'..=b'9') => {
+                        c.acc = u64::from(b - b'0');
+                        c.digits = 1;
+                        c.zero_first = b == b'0';
+                        c.start = base + i as u64;
+                        c.in_number = true;
+                        i += 1;
+                        continue 'chunk;
+                    }
+                    (_, b) if is_ws(b) => {}
+                    (Between::Open, b'[') => c.between = Between::First,
+                    (Between::First | Between::After, b']') => {
+                        if c.field != 0 {
+                            let kind = ParseErrorKind::PartialRecord {
+                                section: self.section,
+                                fields: c.field as u32,
+                                record_fields: self.width as u32,
+                            };
+                            return Err(ParseError::new(base + i as u64, kind));
+                        }
+                        return Ok(Some(i + 1));
+                    }
+                    (Between::First | Between::Next, b'-') => {
+                        let kind = ParseErrorKind::InvalidNumber { reason: "negative" };
+                        return Err(ParseError::new(base + i as u64, kind));
+                    }
+                    (state, found) => {
+                        let expected = state.expected("a number");
+                        let kind = ParseErrorKind::UnexpectedByte { found, expected };
+                        return Err(ParseError::new(base + i as u64, kind));
+                    }
+                }
+                i += 1;
+            }
+        }
+        self.cursor = c;
+        Ok(None)
+    }
+}
+
+/// The error for the number at `c` followed by `next` (at offset `at`): a fraction, an
+/// exponent, or a leading zero.
+#[cold]
+fn invalid_number(c: &Cursor, next: u8, at: u64) -> ParseError {
+    let (reason, at) = match next {
+        b'.' => ("a fraction", at),
+        b'e' | b'E' => ("an exponent", at),
+        _ => ("a leading zero", c.start),
+    };
+    ParseError::new(at, ParseErrorKind::InvalidNumber { reason })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default)]
+    struct Collect(Vec<(Vec<u64>, Vec<u64>)>);
+
+    impl RecordSink for Collect {
+        fn record(&mut self, vals: &[u64], offs: &[u64]) -> Result<(), ParseError> {
+            self.0.push((vals.to_vec(), offs.to_vec()));
+            Ok(())
+        }
+    }
+
+    fn parse(input: &str, width: usize, piece: usize) -> Result<(Collect, usize), ParseError> {
+        let mut arr = NumArray::new("nodes", width);
+        let mut sink = Collect::default();
+        let bytes = input.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let end = (pos + piece).min(bytes.len());
+            if let Some(k) = arr.run(&bytes[pos..end], pos as u64, &mut sink)? {
+                return Ok((sink, pos + k));
+            }
+            pos = end;
+        }
+        Err(ParseError::new(
+            pos as u64,
+            ParseErrorKind::UnexpectedEof {
+                expected: arr.expected(),
+            },
+        ))
+    }
+
+    #[test]
+    fn records_in_any_pieces() {
+        let input = " [ 1,20 ,\n300,0,18446744073709551615,7]tail";
+        for piece in [1, 2, 3, 5, 1000] {
+            let (sink, end) = parse(input, 3, piece).unwrap();
+            assert_eq!(end, input.len() - 4);
+            assert_eq!(sink.0.len(), 2);
+            assert_eq!(sink.0[0].0, [1, 20, 300]);
+            assert_eq!(sink.0[0].1, [3, 5, 10]);
+            assert_eq!(sink.0[1].0, [0, u64::MAX, 7]);
+        }
+        assert_eq!(parse("[]", 3, 1).unwrap().0 .0.len(), 0);
+    }
+
+    #[test]
+    fn malformed_numbers_have_offsets() {
+        let kind = |input: &str| parse(input, 1, 2).unwrap_err();
+        assert_eq!(
+            kind("[1,-2]"),
+            ParseError::new(3, ParseErrorKind::InvalidNumber { reason: "negative" })
+        );
+        assert_eq!(
+            kind("[1.5]"),
+            ParseError::new(
+                2,
+                ParseErrorKind::InvalidNumber {
+                    reason: "a fraction"
+                }
+            )
+        );
+        assert_eq!(
+            kind("[1e5]"),
+            ParseError::new(
+                2,
+                ParseErrorKind::InvalidNumber {
+                    reason: "an exponent"
+                }
+            )
+        );
+        assert_eq!(
+            kind("[1,01]"),
+            ParseError::new(
+                3,
+                ParseErrorKind::InvalidNumber {
+                    reason: "a leading zero"
+                }
+            )
+        );
+        assert_eq!(
+            kind("[18446744073709551616]"),
+            ParseError::new(1, ParseErrorKind::NumberOverflow)
+        );
+        assert_eq!(
+            kind("[99999999999999999999999]"),
+            ParseError::new(1, ParseErrorKind::NumberOverflow)
+        );
+        let zeros = format!("[{}]", "0".repeat(40));
+        let leading_zero = ParseErrorKind::InvalidNumber {
+            reason: "a leading zero",
+        };
+        assert_eq!(kind(&zeros), ParseError::new(1, leading_zero));
+        let e = kind("[1,,2]");
+        assert_eq!(
+            e,
+            ParseError::new(
+                3,
+                ParseErrorKind::UnexpectedByte {
+                    found: b',',
+                    expected: "a number"
+                }
+            )
+        );
+        let e = kind("[1 2]");
+        assert_eq!(
+            e,
+            ParseError::new(
+                3,
+                ParseErrorKind::UnexpectedByte {
+                    found: b'2',
+                    expected: "',' or ']'"
+                }
+            )
+        );
+        let e = kind("[1,]");
+        assert_eq!(
+            e,
+            ParseError::new(
+                3,
+                ParseErrorKind::UnexpectedByte {
+                    found: b']',
+                    expected: "a number"
+                }
+            )
+        );
+        let e = kind("x");
+        assert_eq!(
+            e,
+            ParseError::new(
+                0,
+                ParseErrorKind::UnexpectedByte {
+                    found: b'x',
+                    expected: "'['"
+                }
+            )
+        );
+        let e = parse("[1,2]", 3, 1).unwrap_err();
+        let partial = ParseErrorKind::PartialRecord {
+            section: "nodes",
+            fields: 2,
+            record_fields: 3,
+        };
+        assert_eq!(e, ParseError::new(4, partial));
+        let e = parse("[1,2", 1, 1).unwrap_err();
+        assert_eq!(
+            e.kind,
+            ParseErrorKind::UnexpectedEof {
+                expected: "more digits, ',' or ']'"
+            }
+        );
+    }
+}
