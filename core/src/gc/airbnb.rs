@@ -209,7 +209,7 @@ impl AirbnbAccumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gc::test_json::{from_value, to_json, Value};
+    use serde_json::json;
 
     fn record(kind: GcKind, time_ms: f64, duration_ms: f64) -> GcRecord {
         GcRecord {
@@ -338,7 +338,7 @@ mod tests {
             gc_time: 24,
         };
         assert_eq!(
-            to_json(&stats),
+            serde_json::to_string(&stats).unwrap(),
             concat!(
                 r#"{"gc_ts":1,"gcScavengeCount":2,"gcScavengeTime":3,"gcMarkSweepCompactCount":4,"#,
                 r#""gcMarkSweepCompactTime":5,"gcIncrementalMarkingCount":6,"gcIncrementalMarkingTime":7,"#,
@@ -353,11 +353,11 @@ mod tests {
 
     #[test]
     fn heap_statistics_deserialize_from_a_partial_node_object() {
-        let heap: HeapStatistics = from_value(Value::Map(vec![
-            ("used_heap_size", Value::Num(5_691_584.0)),
-            ("does_zap_garbage", Value::Num(0.0)),
-            ("heap_size_limit", Value::Num(1_501_560_832.0)),
-        ]))
+        let heap: HeapStatistics = serde_json::from_value(json!({
+            "used_heap_size": 5_691_584,
+            "does_zap_garbage": 0,
+            "heap_size_limit": 1_501_560_832_u64,
+        }))
         .unwrap();
         assert_eq!(heap.used_heap_size, 5_691_584);
         assert_eq!(heap.heap_size_limit, 1_501_560_832);

@@ -205,7 +205,7 @@ impl TrendConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gc::test_json::{from_value, Value};
+    use serde_json::{from_value, json};
 
     #[test]
     fn default_config_is_fixed_and_valid() {
@@ -261,23 +261,17 @@ mod tests {
 
     #[test]
     fn deserializes_a_partial_camel_case_options_object() {
-        let options = Value::Map(vec![
-            ("mode", Value::Str("compat")),
-            (
-                "leakRule",
-                Value::Map(vec![
-                    ("consecutive", Value::Num(3.0)),
-                    ("minGrowth", Value::Num(4096.0)),
-                ]),
-            ),
-            (
-                "trend",
-                Value::Map(vec![
-                    ("window", Value::Num(30.0)),
-                    ("minRSquared", Value::Num(0.8)),
-                ]),
-            ),
-        ]);
+        let options = json!({
+            "mode": "compat",
+            "leakRule": {
+                "consecutive": 3,
+                "minGrowth": 4096,
+            },
+            "trend": {
+                "window": 30,
+                "minRSquared": 0.8,
+            },
+        });
         let config: Config = from_value(options).unwrap();
         assert_eq!(config.mode, Mode::Compat);
         assert_eq!(
@@ -295,10 +289,10 @@ mod tests {
 
     #[test]
     fn unknown_option_names_are_an_error() {
-        let options = Value::Map(vec![("leakrule", Value::Map(vec![]))]);
+        let options = json!({ "leakrule": {} });
         let error = from_value::<Config>(options).unwrap_err().to_string();
         assert!(error.contains("unknown field `leakrule`"), "{error}");
-        let options = Value::Map(vec![("mode", Value::Str("strict"))]);
+        let options = json!({ "mode": "strict" });
         assert!(from_value::<Config>(options).is_err());
     }
 }

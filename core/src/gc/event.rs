@@ -115,7 +115,10 @@ impl Serialize for Events {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gc::test_json::to_json;
+
+    fn to_json<T: Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
 
     fn stats() -> Stats {
         Stats {
@@ -154,7 +157,7 @@ mod tests {
         assert_eq!(
             to_json(&events),
             concat!(
-                r#"[{"event":"leak","data":{"start":1000,"end":2000,"growth":7,"reason":"r","detector":"consecutive_growth"}},"#,
+                r#"[{"event":"leak","data":{"start":1000.0,"end":2000.0,"growth":7,"reason":"r","detector":"consecutive_growth"}},"#,
                 r#"{"event":"stats","data":{"num_full_gc":1,"num_inc_gc":2,"heap_compactions":1,"usage_trend":-1.5,"estimated_base":3,"current_base":4,"min":5,"max":6}}]"#
             )
         );

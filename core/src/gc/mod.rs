@@ -18,8 +18,6 @@ mod event;
 mod fixed;
 mod gate;
 mod record;
-#[cfg(test)]
-mod test_json;
 mod trend;
 
 pub use airbnb::{AirbnbAccumulator, AirbnbStats, HeapStatistics, KindTotals};

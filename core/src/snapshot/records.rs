@@ -55,6 +55,19 @@ fn growth(len: usize, expected: u64, seen: u64) -> usize {
     len.max(FIRST_RESERVE).max(by_input).min(left)
 }
 
+/// The error for a section whose record count disagrees with the header: `found`
+/// records of `what` where the header promised `expected`, detected at byte `at`.
+fn count_mismatch(what: &'static str, expected: u64, found: u64, at: u64) -> ParseError {
+    ParseError::new(
+        at,
+        ParseErrorKind::CountMismatch {
+            what,
+            expected,
+            found,
+        },
+    )
+}
+
 /// The largest string index seen, and where, to check against `strings` at the end.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct MaxIndex {
@@ -107,22 +120,20 @@ impl NodeSink {
     pub(crate) fn finish(&mut self, at: u64, header_edges: u64) -> Result<u64, ParseError> {
         let found = self.cols.len() as u64;
         if found != self.expected {
-            let what = "nodes (node_count in the header)";
-            let kind = ParseErrorKind::CountMismatch {
-                what,
-                expected: self.expected,
+            return Err(count_mismatch(
+                "nodes (node_count in the header)",
+                self.expected,
                 found,
-            };
-            return Err(ParseError::new(at, kind));
+                at,
+            ));
         }
         if self.edge_total != header_edges {
-            let what = "sum of the nodes' edge_count (edge_count in the header)";
-            let kind = ParseErrorKind::CountMismatch {
-                what,
-                expected: header_edges,
-                found: self.edge_total,
-            };
-            return Err(ParseError::new(at, kind));
+            return Err(count_mismatch(
+                "sum of the nodes' edge_count (edge_count in the header)",
+                header_edges,
+                self.edge_total,
+                at,
+            ));
         }
         Ok(self.edge_total)
     }
@@ -135,13 +146,12 @@ impl RecordSink for NodeSink {
         let c = &mut self.cols;
         let len = c.types.len();
         if len as u64 >= self.expected {
-            let what = "nodes (node_count in the header)";
-            let kind = ParseErrorKind::CountMismatch {
-                what,
-                expected: self.expected,
-                found: len as u64 + 1,
-            };
-            return Err(ParseError::new(offs[0], kind));
+            return Err(count_mismatch(
+                "nodes (node_count in the header)",
+                self.expected,
+                len as u64 + 1,
+                offs[0],
+            ));
         }
         let ty = vals[l.type_at];
         if ty >= l.type_count {
@@ -231,13 +241,12 @@ impl EdgeSink {
     pub(crate) fn finish(&self, at: u64) -> Result<(), ParseError> {
         let found = self.cols.types.len() as u64;
         if found != self.expected {
-            let what = "edges (edge_count in the header)";
-            let kind = ParseErrorKind::CountMismatch {
-                what,
-                expected: self.expected,
+            return Err(count_mismatch(
+                "edges (edge_count in the header)",
+                self.expected,
                 found,
-            };
-            return Err(ParseError::new(at, kind));
+                at,
+            ));
         }
         Ok(())
     }
@@ -250,13 +259,12 @@ impl RecordSink for EdgeSink {
         let c = &mut self.cols;
         let len = c.types.len();
         if len as u64 >= self.expected {
-            let what = "edges (edge_count in the header)";
-            let kind = ParseErrorKind::CountMismatch {
-                what,
-                expected: self.expected,
-                found: len as u64 + 1,
-            };
-            return Err(ParseError::new(offs[0], kind));
+            return Err(count_mismatch(
+                "edges (edge_count in the header)",
+                self.expected,
+                len as u64 + 1,
+                offs[0],
+            ));
         }
         let ty = vals[l.type_at];
         let known = usize::try_from(ty)
