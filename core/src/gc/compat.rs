@@ -165,18 +165,10 @@ fn nice_size_of_c_int(bytes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gc::record::full;
 
     const T0_MS: f64 = 1_700_000_000_000.0;
     const MIB: u64 = 1024 * 1024;
-
-    fn full(used: u64, time_ms: f64) -> GcRecord {
-        GcRecord {
-            kind: GcKind::MarkSweepCompact,
-            used_heap_size: used,
-            time_ms,
-            duration_ms: 1.0,
-        }
-    }
 
     fn stats_of(events: &Events) -> Stats {
         match events.iter().last() {

@@ -180,18 +180,10 @@ fn growth_report(consecutive: u32, start: Sample, end: Sample) -> Leak {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gc::record::full;
 
     const T0_MS: f64 = 1_700_000_000_000.0;
     const MIB: u64 = 1024 * 1024;
-
-    fn full(used: u64, time_ms: f64) -> GcRecord {
-        GcRecord {
-            kind: GcKind::MarkSweepCompact,
-            used_heap_size: used,
-            time_ms,
-            duration_ms: 1.0,
-        }
-    }
 
     fn rule_only(consecutive: u32, min_growth: u64) -> FixedState {
         FixedState::new(

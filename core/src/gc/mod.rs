@@ -96,17 +96,9 @@ impl Memwatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gc::record::full;
 
     const T0_MS: f64 = 1_700_000_000_000.0;
-
-    fn full(used: u64, time_ms: f64) -> GcRecord {
-        GcRecord {
-            kind: GcKind::MarkSweepCompact,
-            used_heap_size: used,
-            time_ms,
-            duration_ms: 1.0,
-        }
-    }
 
     fn leak_count(mw: &mut Memwatch, records: &[GcRecord]) -> usize {
         records

@@ -66,3 +66,9 @@ mod tests {
         assert_eq!(GcKind::from_node_flag(31), None);
     }
 }
+
+/// A mark-sweep-compact record of `used` bytes at `time_ms`, for tests.
+#[cfg(test)]
+pub(crate) fn full(used: u64, time_ms: f64) -> GcRecord {
+    GcRecord { kind: GcKind::MarkSweepCompact, used_heap_size: used, time_ms, duration_ms: 1.0 }
+}
