@@ -48,6 +48,12 @@ pub struct GcRecord {
     pub duration_ms: f64,
 }
 
+/// A mark-sweep-compact record of `used` bytes at `time_ms`, for tests.
+#[cfg(test)]
+pub(crate) fn full(used: u64, time_ms: f64) -> GcRecord {
+    GcRecord { kind: GcKind::MarkSweepCompact, used_heap_size: used, time_ms, duration_ms: 1.0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,10 +71,4 @@ mod tests {
         assert_eq!(GcKind::from_node_flag(0), None);
         assert_eq!(GcKind::from_node_flag(31), None);
     }
-}
-
-/// A mark-sweep-compact record of `used` bytes at `time_ms`, for tests.
-#[cfg(test)]
-pub(crate) fn full(used: u64, time_ms: f64) -> GcRecord {
-    GcRecord { kind: GcKind::MarkSweepCompact, used_heap_size: used, time_ms, duration_ms: 1.0 }
 }
