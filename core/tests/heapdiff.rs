@@ -78,6 +78,12 @@ fn run(before: &Snap, after: &Snap) -> HeapDiff {
     diff(&HeapSummary::new(&before.parse()), &after.parse())
 }
 
+/// The retainer path of the details row for `what`.
+fn retainers_of(d: &HeapDiff, what: &str) -> Vec<RetainerStep> {
+    let row = d.change.details.iter().find(|r| r.what == what);
+    row.unwrap_or_else(|| panic!("no details row for {what}")).retainers.clone()
+}
+
 fn step(node: &str, edge: &str) -> RetainerStep {
     RetainerStep {
         node: node.to_string(),
@@ -145,15 +151,7 @@ fn memwatch_totals_and_rows() {
 #[test]
 fn each_row_has_a_retainer_path_to_an_allocated_node() {
     let d = run(&before(), &after());
-    let path = |what: &str| {
-        d.change
-            .details
-            .iter()
-            .find(|r| r.what == what)
-            .unwrap()
-            .retainers
-            .clone()
-    };
+    let path = |what: &str| retainers_of(&d, what);
     assert_eq!(
         path("Foo"),
         [step("Foo @11", "a"), step("Foo @41", "next2")]
@@ -204,15 +202,7 @@ fn paths_prefer_strong_edges_and_long_ones_are_elided() {
     a.edge(q, "property", "t", t);
     a.edge(t, "weak", "u", u);
     let d = run(&b, &a);
-    let path = |what: &str| {
-        d.change
-            .details
-            .iter()
-            .find(|r| r.what == what)
-            .unwrap()
-            .retainers
-            .clone()
-    };
+    let path = |what: &str| retainers_of(&d, what);
     assert_eq!(
         path("T"),
         [

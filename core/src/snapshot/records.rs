@@ -68,6 +68,16 @@ fn count_mismatch(what: &'static str, expected: u64, found: u64, at: u64) -> Par
     )
 }
 
+/// Fails when a section already holds the `expected` records its header promised and
+/// another one starts at byte `at`.
+#[inline]
+fn check_room(len: usize, expected: u64, what: &'static str, at: u64) -> Result<(), ParseError> {
+    if len as u64 >= expected {
+        return Err(count_mismatch(what, expected, len as u64 + 1, at));
+    }
+    Ok(())
+}
+
 /// The largest string index seen, and where, to check against `strings` at the end.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct MaxIndex {
@@ -145,14 +155,7 @@ impl RecordSink for NodeSink {
         let l = &self.layout;
         let c = &mut self.cols;
         let len = c.types.len();
-        if len as u64 >= self.expected {
-            return Err(count_mismatch(
-                "nodes (node_count in the header)",
-                self.expected,
-                len as u64 + 1,
-                offs[0],
-            ));
-        }
+        check_room(len, self.expected, "nodes (node_count in the header)", offs[0])?;
         let ty = vals[l.type_at];
         if ty >= l.type_count {
             let kind = ParseErrorKind::OutOfRange {
@@ -258,14 +261,7 @@ impl RecordSink for EdgeSink {
         let l = &self.layout;
         let c = &mut self.cols;
         let len = c.types.len();
-        if len as u64 >= self.expected {
-            return Err(count_mismatch(
-                "edges (edge_count in the header)",
-                self.expected,
-                len as u64 + 1,
-                offs[0],
-            ));
-        }
+        check_room(len, self.expected, "edges (edge_count in the header)", offs[0])?;
         let ty = vals[l.type_at];
         let known = usize::try_from(ty)
             .ok()
