@@ -11,8 +11,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { fingerprint } = require('./lib/fingerprint.js');
+const { ROOT, commandOutput: probe, readCargoLock, lockedVersions } = require('./lib/toolchain.js');
 
-const ROOT = path.resolve(__dirname, '..');
 const STAMPS = path.join(ROOT, 'target', 'bindlab-stamps');
 const WASM_PACK_VERSION = '0.15.1';
 const WASM_TARGET = 'wasm32-unknown-unknown';
@@ -26,12 +26,6 @@ function say(message) {
 function fail(message) {
   process.stderr.write(`bootstrap: error: ${message}\n`);
   process.exit(1);
-}
-
-/** Runs a command, returning its trimmed stdout, or null when it cannot start or fails. */
-function probe(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', ...options });
-  return result.status === 0 ? result.stdout.trim() : null;
 }
 
 /** Runs a command with inherited output; stops the bootstrap when it fails. */
@@ -65,22 +59,21 @@ function cargoBinDir() {
   return path.join(home, 'bin');
 }
 
-/** PATH with cargo's bin folder and node_modules/.bin in front, for the build tools. */
-function toolPath() {
-  return [cargoBinDir(), path.join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter);
+/** The environment for the build tools: PATH with cargo's bin folder and node_modules/.bin in front. */
+function toolEnv() {
+  return { ...process.env, PATH: [cargoBinDir(), path.join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter) };
 }
 
-/** The version of a package pinned in Cargo.lock. */
+/** The version of a package pinned in Cargo.lock (the first, when it pins several). */
 function lockedVersion(name) {
-  const lock = fs.readFileSync(path.join(ROOT, 'Cargo.lock'), 'utf8');
-  const match = lock.match(new RegExp(`name = "${name}"\\nversion = "([^"]+)"`));
-  if (!match) fail(`Cargo.lock does not pin ${name}`);
-  return match[1];
+  const versions = lockedVersions(readCargoLock(), [name])[name];
+  if (!versions) fail(`Cargo.lock does not pin ${name}`);
+  return versions.split(', ')[0];
 }
 
 /** Installs a cargo tool unless `tool --version` already reports the wanted version. */
 function ensureCargoTool(tool, crate, version, installArgs, why) {
-  const env = { ...process.env, PATH: toolPath() };
+  const env = toolEnv();
   const found = probe(tool, ['--version'], { env });
   if (found && found.split(/\s+/).includes(version)) return;
   say(`installing ${crate} ${version} (${why}; found: ${found ?? 'none'}); this takes about 2 minutes once`);
@@ -133,14 +126,14 @@ function buildNapi() {
     () => run(process.execPath, [path.join(ROOT, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build',
       '--platform', '--release', '--manifest-path', 'napi-binding/Cargo.toml', '--package-json-path', 'napi-binding/package.json',
       '--output-dir', 'napi-binding', '--js', 'binding.js', '--dts', 'binding.d.ts'],
-    { env: { ...process.env, PATH: toolPath() } }));
+    { env: toolEnv() }));
 }
 
 function buildWasm() {
   buildIfChanged('wasm', ['wasm-binding/Cargo.toml', 'wasm-binding/src'],
     ['wasm-binding/pkg/bindlab_wasm.js', 'wasm-binding/pkg/bindlab_wasm_bg.wasm'],
     () => run('wasm-pack', ['build', 'wasm-binding', '--release', '--target', 'nodejs', '--out-dir', 'pkg',
-      '--out-name', 'bindlab_wasm', '--no-pack'], { env: { ...process.env, PATH: toolPath() } }));
+      '--out-name', 'bindlab_wasm', '--no-pack'], { env: toolEnv() }));
 }
 
 function main() {

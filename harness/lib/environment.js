@@ -6,28 +6,12 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { ROOT, commandOutput: output, readCargoLock, lockedVersions } = require('./toolchain.js');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 /** The crates whose versions decide what the bindings cost. */
 const CRATES = ['napi', 'napi-derive', 'napi-sys', 'wasm-bindgen', 'js-sys'];
 /** The npm packages that build, load or time the implementations. */
 const PACKAGES = ['@bindlab/wasm', '@bindlab/napi', '@bindlab/bench-js', '@bindlab/harness', 'mitata', '@napi-rs/cli', 'binaryen'];
-
-/** Runs a command in the repository; its trimmed stdout, or null when it cannot run. */
-function output(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : null;
-}
-
-/** The versions Cargo.lock text pins for each of `names` (several joined by ", "; absent names left out). */
-function lockedVersions(lockText, names) {
-  const versions = {};
-  for (const [, name, version] of lockText.matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g)) {
-    if (names.includes(name)) versions[name] = versions[name] ? `${versions[name]}, ${version}` : version;
-  }
-  return versions;
-}
 
 /** The installed version of each npm package in `names` (null when not installed). */
 function packageVersions(names) {
@@ -52,20 +36,16 @@ function describeMachine() {
 
 /** The full environment record, around `runtime` (what the worker process reported about itself). */
 function collectEnvironment(runtime) {
-  let lock = '';
-  try {
-    lock = fs.readFileSync(path.join(ROOT, 'Cargo.lock'), 'utf8');
-  } catch { /* no Cargo.lock: no crate versions to report */ }
   const status = output('git', ['status', '--porcelain']);
   return {
     date: new Date().toISOString(),
     machine: describeMachine(),
     runtime,
     rustc: output('rustc', ['-V']),
-    crates: lockedVersions(lock, CRATES),
+    crates: lockedVersions(readCargoLock(), CRATES),
     packages: packageVersions(PACKAGES),
     git: { commit: output('git', ['rev-parse', 'HEAD']), dirty: status === null ? null : status !== '' },
   };
 }
 
-module.exports = { collectEnvironment, lockedVersions };
+module.exports = { collectEnvironment };
