@@ -2,7 +2,7 @@
 //! `stats` / `leak` listeners held by Rust as two-phase Node-API references.
 
 use crate::reference::SharedRef;
-use bindlab_core::gc::{Config, Event, GcKind, GcRecord, Leak, LeakDetector, Memwatch, Stats};
+use bindlab_core::gc::{Config, Event, EventName, GcKind, GcRecord, Leak, LeakDetector, Listeners, Memwatch, Stats};
 use napi::bindgen_prelude::{Env, Function, FromNapiValue, JsValue, ToNapiValue, Unknown};
 use napi::sys;
 use napi_derive::napi;
@@ -81,21 +81,9 @@ impl From<&Leak> for LeakObject {
     }
 }
 
-/// The events a monitor emits.
-#[derive(Clone, Copy, PartialEq)]
-enum EventName {
-    Stats,
-    Leak,
-}
-
-impl EventName {
-    fn parse(env: &Env, name: &str) -> napi::Result<EventName> {
-        match name {
-            "stats" => Ok(EventName::Stats),
-            "leak" => Ok(EventName::Leak),
-            other => Err(type_error(env, format!("unknown event {other:?}: expected \"stats\" or \"leak\""))),
-        }
-    }
+/// Parses an event name, throwing a `TypeError` for an unknown one.
+fn event_name(env: &Env, name: &str) -> napi::Result<EventName> {
+    EventName::parse(name).map_err(|e| type_error(env, e.to_string()))
 }
 
 /// Throws a JS `TypeError` with `message` and returns the error that tells napi-rs an
@@ -112,7 +100,7 @@ fn type_error(env: &Env, message: String) -> napi::Error {
 #[napi]
 pub struct GcMonitor {
     core: RefCell<Memwatch>,
-    listeners: RefCell<Vec<(EventName, SharedRef)>>,
+    listeners: RefCell<Listeners<SharedRef>>,
 }
 
 #[napi]
@@ -127,7 +115,7 @@ impl GcMonitor {
             _ => Config::default(),
         };
         let core = Memwatch::new(config).map_err(|e| type_error(&env, format!("invalid memwatch options: {e}")))?;
-        Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::new(Vec::new()) })
+        Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::default() })
     }
 
     /// Processes one GC (`kind` is a `perf_hooks.constants.NODE_PERFORMANCE_GC_*` flag),
@@ -142,21 +130,20 @@ impl GcMonitor {
         let events = self.core.borrow_mut().record(&record);
         for event in events.iter() {
             // SAFETY: `env` is the live environment of this call.
-            let (name, payload) = unsafe {
+            let payload = unsafe {
                 match event {
-                    Event::Stats(s) => (EventName::Stats, StatsObject::to_napi_value(env.raw(), s.into())?),
-                    Event::Leak(l) => (EventName::Leak, LeakObject::to_napi_value(env.raw(), l.into())?),
+                    Event::Stats(s) => StatsObject::to_napi_value(env.raw(), s.into())?,
+                    Event::Leak(l) => LeakObject::to_napi_value(env.raw(), l.into())?,
                 }
             };
-            self.emit(env, name, payload)?;
+            self.emit(env, event.name(), payload)?;
         }
         Ok(events.len() as u32)
     }
 
     /// Calls every listener of `name`; listeners added or removed meanwhile count from the next event.
     fn emit(&self, env: Env, name: EventName, payload: sys::napi_value) -> napi::Result<()> {
-        let listeners: Vec<SharedRef> =
-            self.listeners.borrow().iter().filter(|(n, _)| *n == name).map(|(_, r)| r.clone()).collect();
+        let listeners = self.listeners.borrow().of(name);
         for listener in listeners {
             // SAFETY: the reference holds a function (checked in `on`) of this environment.
             let function = unsafe { Function::<Unknown, Unknown>::from_napi_value(env.raw(), listener.value()?)? };
@@ -168,36 +155,29 @@ impl GcMonitor {
     /// Adds a listener for `"stats"` or `"leak"`.
     #[napi(catch_unwind)]
     pub fn on(&self, env: Env, event: String, listener: Function<Unknown, Unknown>) -> napi::Result<()> {
-        let name = EventName::parse(&env, &event)?;
+        let name = event_name(&env, &event)?;
         // SAFETY: `listener` is a live value of this call's environment.
         let reference = unsafe { SharedRef::new(env.raw(), listener.raw())? };
-        self.listeners.borrow_mut().push((name, reference));
+        self.listeners.borrow_mut().add(name, reference);
         Ok(())
     }
 
     /// Removes the first registration of `listener` for `event`; returns whether there was one.
     #[napi(catch_unwind)]
     pub fn off(&self, env: Env, event: String, listener: Function<Unknown, Unknown>) -> napi::Result<bool> {
-        let name = EventName::parse(&env, &event)?;
-        let mut listeners = self.listeners.borrow_mut();
-        for index in 0..listeners.len() {
-            let (n, reference) = &listeners[index];
+        let name = event_name(&env, &event)?;
+        self.listeners.borrow_mut().remove_first(name, |reference| {
             let mut same = false;
             // SAFETY: both values are alive in this call's environment.
             unsafe { sys::napi_strict_equals(env.raw(), reference.value()?, listener.raw(), &mut same) };
-            if *n == name && same {
-                listeners.remove(index);
-                return Ok(true);
-            }
-        }
-        Ok(false)
+            Ok(same)
+        })
     }
 
     /// How many listeners `event` has.
     #[napi(catch_unwind)]
     pub fn listener_count(&self, env: Env, event: String) -> napi::Result<u32> {
-        let name = EventName::parse(&env, &event)?;
-        Ok(self.listeners.borrow().iter().filter(|(n, _)| *n == name).count() as u32)
+        Ok(self.listeners.borrow().count(event_name(&env, &event)?) as u32)
     }
 
     /// Starts ignoring GCs from `atMs` on (while a heap snapshot is taken).

@@ -17,12 +17,14 @@ mod config;
 mod event;
 mod fixed;
 mod gate;
+mod listeners;
 mod record;
 mod trend;
 
 pub use airbnb::{AirbnbAccumulator, AirbnbStats, HeapStatistics, KindTotals};
 pub use config::{Config, ConfigError, LeakRule, Mode, TrendConfig, MAX_TREND_WINDOW};
 pub use event::{Event, Events, Leak, LeakDetector, Stats};
+pub use listeners::{EventName, Listeners, UnknownEvent};
 pub use record::{GcKind, GcRecord};
 pub use trend::TrendDetector;
 
