@@ -1,12 +1,13 @@
 //! Probes that call back into JavaScript through a `js_sys::Function`.
 
+use crate::convert::type_error;
 use bindlab_core::probe;
 use wasm_bindgen::prelude::*;
 
 /// Calls `f(i)` and reads its result as a number.
 fn call_number(f: &js_sys::Function, arg: &JsValue) -> Result<f64, JsValue> {
     let value = f.call1(&JsValue::UNDEFINED, arg)?;
-    value.as_f64().ok_or_else(|| js_sys::TypeError::new("the callback must return a number").into())
+    value.as_f64().ok_or_else(|| type_error("the callback must return a number"))
 }
 
 /// Returns `f()`: one wasm → JS call.

@@ -5,9 +5,10 @@
 
 mod callback;
 mod class;
+mod convert;
 mod error;
-mod object;
 mod memwatch;
+mod object;
 mod probe;
 mod raw;
 mod transfer;

@@ -1,36 +1,14 @@
 //! memwatch's GC monitor: the core's state machine fed one GC record per call, with the
 //! `stats` / `leak` listeners held inside Rust as `js_sys::Function` values.
 
-use bindlab_core::gc::{Config, Event, GcKind, GcRecord, Memwatch};
-use serde::Serialize;
+use crate::convert::{from_js, to_js, type_error};
+use bindlab_core::gc::{Config, Event, EventName, GcKind, GcRecord, Listeners, Memwatch};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// The events a monitor emits.
-#[derive(Clone, Copy, PartialEq)]
-enum EventName {
-    Stats,
-    Leak,
-}
-
-impl EventName {
-    fn parse(name: &str) -> Result<EventName, JsValue> {
-        match name {
-            "stats" => Ok(EventName::Stats),
-            "leak" => Ok(EventName::Leak),
-            other => Err(type_error(&format!("unknown event {other:?}: expected \"stats\" or \"leak\""))),
-        }
-    }
-}
-
-/// A JS `TypeError` with `message`.
-fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).into()
-}
-
-/// Converts an event payload with serde, as plain JS objects with memwatch's keys.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+/// Parses an event name, as a `TypeError` for an unknown one.
+fn event_name(name: &str) -> Result<EventName, JsValue> {
+    EventName::parse(name).map_err(|e| type_error(&e.to_string()))
 }
 
 /// Feeds GC records to memwatch's state machine and calls the listeners of the events
@@ -38,7 +16,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub struct GcMonitor {
     core: RefCell<Memwatch>,
-    listeners: RefCell<Vec<(EventName, js_sys::Function)>>,
+    listeners: RefCell<Listeners<js_sys::Function>>,
 }
 
 #[wasm_bindgen]
@@ -49,13 +27,10 @@ impl GcMonitor {
         let config: Config = if options.is_undefined() || options.is_null() {
             Config::default()
         } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| {
-                let message = js_sys::Error::from(JsValue::from(e)).message();
-                type_error(&format!("invalid memwatch options: {message}"))
-            })?
+            from_js(options, "invalid memwatch options")?
         };
         let core = Memwatch::new(config).map_err(|e| type_error(&format!("invalid memwatch options: {e}")))?;
-        Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::new(Vec::new()) })
+        Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::default() })
     }
 
     /// Processes one GC (`kind` is a `perf_hooks.constants.NODE_PERFORMANCE_GC_*` flag),
@@ -68,18 +43,18 @@ impl GcMonitor {
         let record = GcRecord { kind, used_heap_size: used_heap_size as u64, time_ms, duration_ms };
         let events = self.core.borrow_mut().record(&record);
         for event in events.iter() {
-            match event {
-                Event::Stats(s) => self.emit(EventName::Stats, &to_js(s)?)?,
-                Event::Leak(l) => self.emit(EventName::Leak, &to_js(l)?)?,
-            }
+            let payload = match event {
+                Event::Stats(s) => to_js(s)?,
+                Event::Leak(l) => to_js(l)?,
+            };
+            self.emit(event.name(), &payload)?;
         }
         Ok(events.len() as u32)
     }
 
     /// Calls every listener of `name`; listeners added or removed meanwhile count from the next event.
     fn emit(&self, name: EventName, payload: &JsValue) -> Result<(), JsValue> {
-        let listeners: Vec<js_sys::Function> =
-            self.listeners.borrow().iter().filter(|(n, _)| *n == name).map(|(_, f)| f.clone()).collect();
+        let listeners = self.listeners.borrow().of(name);
         for listener in listeners {
             listener.call1(&JsValue::UNDEFINED, payload)?;
         }
@@ -88,25 +63,22 @@ impl GcMonitor {
 
     /// Adds a listener for `"stats"` or `"leak"`.
     pub fn on(&self, event: &str, listener: JsValue) -> Result<(), JsValue> {
-        let name = EventName::parse(event)?;
+        let name = event_name(event)?;
         let listener = listener.dyn_into::<js_sys::Function>().map_err(|_| type_error("the listener must be a function"))?;
-        self.listeners.borrow_mut().push((name, listener));
+        self.listeners.borrow_mut().add(name, listener);
         Ok(())
     }
 
     /// Removes the first registration of `listener` for `event`; returns whether there was one.
     pub fn off(&self, event: &str, listener: &js_sys::Function) -> Result<bool, JsValue> {
-        let name = EventName::parse(event)?;
-        let mut listeners = self.listeners.borrow_mut();
-        let found = listeners.iter().position(|(n, f)| *n == name && js_sys::Object::is(f, listener));
-        Ok(found.map(|index| listeners.remove(index)).is_some())
+        let name = event_name(event)?;
+        self.listeners.borrow_mut().remove_first(name, |f| Ok(js_sys::Object::is(f, listener)))
     }
 
     /// How many listeners `event` has.
     #[wasm_bindgen(js_name = listenerCount)]
     pub fn listener_count(&self, event: &str) -> Result<u32, JsValue> {
-        let name = EventName::parse(event)?;
-        Ok(self.listeners.borrow().iter().filter(|(n, _)| *n == name).count() as u32)
+        Ok(self.listeners.borrow().count(event_name(event)?) as u32)
     }
 
     /// Starts ignoring GCs from `atMs` on (while a heap snapshot is taken).

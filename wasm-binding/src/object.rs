@@ -1,25 +1,14 @@
 //! Probes that pass objects, converted with serde (`serde-wasm-bindgen`): the idiomatic
 //! thick way, which walks each property through the glue.
 
+use crate::convert::{from_js, to_js};
 use bindlab_core::probe::{self, Point, Wide};
 use wasm_bindgen::prelude::*;
-
-/// Converts a JS value into a core struct, with a TypeError naming what was expected.
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_sys::TypeError::new(&format!("expected {what}: {e}")).into())
-}
-
-/// Converts a core value into a JS value.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-}
-
 
 /// `x + y` of an object `{ x, y }`.
 #[wasm_bindgen(js_name = pointSum)]
 pub fn point_sum(point: JsValue) -> Result<f64, JsValue> {
-    Ok(probe::point_sum(&from_js::<Point>(point, "an object { x: number, y: number }")?))
+    Ok(probe::point_sum(&from_js::<Point>(point, "expected an object { x: number, y: number }")?))
 }
 
 /// A new object `{ x, y }`.
@@ -37,7 +26,7 @@ pub fn make_points(n: u32) -> Result<JsValue, JsValue> {
 /// The sum of the twenty properties `f0`..`f19` of an object.
 #[wasm_bindgen(js_name = wideSum)]
 pub fn wide_sum(wide: JsValue) -> Result<f64, JsValue> {
-    Ok(probe::wide_sum(&from_js::<Wide>(wide, "an object with number properties f0 to f19")?))
+    Ok(probe::wide_sum(&from_js::<Wide>(wide, "expected an object with number properties f0 to f19")?))
 }
 
 /// A new object with twenty properties `f_i = seed + i`.

@@ -1,0 +1,23 @@
+//! The conversions every module shares: JS `TypeError`s, and serde between core types
+//! and plain JS values (`serde-wasm-bindgen`, JSON-compatible: numbers, not BigInts).
+
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// A JS `TypeError` with `message`.
+pub(crate) fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// Converts a JS value into a core type, or a `TypeError` saying it should have been `what`.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let reason = js_sys::Error::from(JsValue::from(e)).message();
+        type_error(&format!("{what}: {reason}"))
+    })
+}
+
+/// Converts a core value into a plain JS value.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
