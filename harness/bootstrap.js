@@ -108,10 +108,15 @@ function writeStamp(file, value) {
 /** Rust inputs shared by both bindings: the workspace manifest, the lock and the core. */
 const SHARED_RUST_INPUTS = ['Cargo.toml', 'Cargo.lock', 'core/Cargo.toml', 'core/src'];
 
-/** Builds one binding when its inputs or the toolchain changed since its last build. */
-function buildIfChanged(name, inputs, outputs, build) {
+/** What both bindings are built from, computed once: the compiler and the shared Rust inputs. */
+function sharedBuildInputs() {
   const rustc = probe('rustc', ['--version']) ?? 'unknown rustc';
-  const wanted = `${rustc}\n${fingerprint(ROOT, [...SHARED_RUST_INPUTS, ...inputs])}`;
+  return `${rustc}\n${fingerprint(ROOT, SHARED_RUST_INPUTS)}`;
+}
+
+/** Builds one binding when its own inputs or the `shared` ones changed since its last build. */
+function buildIfChanged(shared, name, inputs, outputs, build) {
+  const wanted = `${shared}\n${fingerprint(ROOT, inputs)}`;
   const stampFile = path.join(STAMPS, `${name}.stamp`);
   const present = outputs.every((output) => fs.existsSync(path.join(ROOT, output)));
   if (present && readStamp(stampFile) === wanted) return;
@@ -120,8 +125,8 @@ function buildIfChanged(name, inputs, outputs, build) {
   writeStamp(stampFile, wanted);
 }
 
-function buildNapi() {
-  buildIfChanged('napi', ['napi-binding/Cargo.toml', 'napi-binding/build.rs', 'napi-binding/src', 'napi-binding/package.json'],
+function buildNapi(shared) {
+  buildIfChanged(shared, 'napi', ['napi-binding/Cargo.toml', 'napi-binding/build.rs', 'napi-binding/src', 'napi-binding/package.json'],
     ['napi-binding/binding.js', 'napi-binding/binding.d.ts'],
     () => run(process.execPath, [path.join(ROOT, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build',
       '--platform', '--release', '--manifest-path', 'napi-binding/Cargo.toml', '--package-json-path', 'napi-binding/package.json',
@@ -129,8 +134,8 @@ function buildNapi() {
     { env: toolEnv() }));
 }
 
-function buildWasm() {
-  buildIfChanged('wasm', ['wasm-binding/Cargo.toml', 'wasm-binding/src'],
+function buildWasm(shared) {
+  buildIfChanged(shared, 'wasm', ['wasm-binding/Cargo.toml', 'wasm-binding/src'],
     ['wasm-binding/pkg/bindlab_wasm.js', 'wasm-binding/pkg/bindlab_wasm_bg.wasm'],
     () => run('wasm-pack', ['build', 'wasm-binding', '--release', '--target', 'nodejs', '--out-dir', 'pkg',
       '--out-name', 'bindlab_wasm', '--no-pack'], { env: toolEnv() }));
@@ -146,8 +151,9 @@ function main() {
   // Without --locked: the registry here lacks a version that wasm-bindgen-cli's lock file pins.
   ensureCargoTool('wasm-bindgen', 'wasm-bindgen-cli', lockedVersion('wasm-bindgen'), [],
     'wasm-pack needs the exact wasm-bindgen-cli that Cargo.lock pins, or it tries to download one');
-  buildNapi();
-  buildWasm();
+  const shared = sharedBuildInputs();
+  buildNapi(shared);
+  buildWasm(shared);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
