@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 #[inline]
 pub fn noop() {}
 
+/// Panics with `message`: lets each binding show that a Rust panic reaches
+/// JavaScript as an exception instead of aborting the process.
+pub fn panic_with(message: &str) -> ! {
+    panic!("{message}")
+}
+
 /// Adds two 32-bit integers, wrapping on overflow (as JavaScript's `(a + b) | 0`).
 #[inline]
 pub fn add(a: i32, b: i32) -> i32 {

@@ -5,10 +5,13 @@
 
 mod callback;
 mod class;
+mod convert;
 mod error;
-mod object;
 mod memwatch;
+mod object;
+mod panic;
 mod probe;
 mod raw;
 mod reference;
+mod snapshot;
 mod transfer;

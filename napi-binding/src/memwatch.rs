@@ -1,6 +1,7 @@
 //! memwatch's GC monitor: the core's state machine fed one GC record per call, with the
 //! `stats` / `leak` listeners held by Rust as two-phase Node-API references.
 
+use crate::convert::type_error;
 use crate::reference::SharedRef;
 use bindlab_core::gc::{Config, Event, EventName, GcKind, GcRecord, Leak, LeakDetector, Listeners, Memwatch, Stats};
 use napi::bindgen_prelude::{Env, Function, FromNapiValue, JsValue, ToNapiValue, Unknown};
@@ -84,15 +85,6 @@ impl From<&Leak> for LeakObject {
 /// Parses an event name, throwing a `TypeError` for an unknown one.
 fn event_name(env: &Env, name: &str) -> napi::Result<EventName> {
     EventName::parse(name).map_err(|e| type_error(env, e.to_string()))
-}
-
-/// Throws a JS `TypeError` with `message` and returns the error that tells napi-rs an
-/// exception is already pending.
-fn type_error(env: &Env, message: String) -> napi::Error {
-    match env.throw_type_error(&message, None) {
-        Ok(()) => napi::Error::new(napi::Status::PendingException, message),
-        Err(error) => error,
-    }
 }
 
 /// Feeds GC records to memwatch's state machine and calls the listeners of the events

@@ -9,6 +9,8 @@ mod convert;
 mod error;
 mod memwatch;
 mod object;
+mod panic;
 mod probe;
 mod raw;
+mod snapshot;
 mod transfer;

@@ -35,6 +35,13 @@ impl Classes {
         self.names
     }
 
+    /// Approximate heap bytes held: each name twice (list and index) plus slots.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let text: usize = self.names.iter().map(String::capacity).sum();
+        let slot = std::mem::size_of::<String>() * 2 + std::mem::size_of::<u32>();
+        2 * text + self.names.capacity().max(self.index.capacity()) * slot
+    }
+
     fn intern(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.index.get(name) {
             return i;

@@ -141,3 +141,10 @@ mod tests {
         assert_eq!(take(&mut bytes), None);
     }
 }
+
+impl HeapSummary {
+    /// Bytes of heap memory this summary holds.
+    pub fn heap_bytes(&self) -> usize {
+        self.packed.capacity() + self.classes.heap_bytes()
+    }
+}

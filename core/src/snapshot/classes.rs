@@ -8,8 +8,9 @@ use serde::Serialize;
 use super::graph::class_name;
 use super::{HeapSnapshot, NodeKind};
 
-/// The nodes of one class.
+/// The nodes of one class (serialized in camelCase: `{ name, count, selfSize }`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ClassStats {
     /// The class name.
     pub name: String,

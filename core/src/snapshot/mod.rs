@@ -23,6 +23,7 @@
 
 mod classes;
 mod error;
+mod footprint;
 mod graph;
 mod json;
 mod meta;

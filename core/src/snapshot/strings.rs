@@ -472,3 +472,10 @@ mod tests {
         );
     }
 }
+
+impl StringTable {
+    /// Bytes of heap memory the table holds (its capacity, not its length).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * std::mem::size_of::<u32>()
+    }
+}

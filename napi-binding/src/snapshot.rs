@@ -1,0 +1,245 @@
+//! Heap snapshots: a streaming parser fed borrowed chunks, and handles that keep a
+//! parsed graph (or a diff's "before" summary) in Rust memory behind a small JS
+//! object. A handle reports the memory it holds to V8 (`napi_adjust_external_memory`)
+//! unless asked not to, so that V8's GC heuristics see it.
+
+use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
+use bindlab_core::snapshot::{ClassStats, HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
+use napi::bindgen_prelude::{Env, ObjectFinalize, Unknown};
+use napi_derive::napi;
+
+use crate::convert::type_error;
+
+/// One class of a snapshot: its node count and total self size.
+#[napi(object, js_name = "ClassStats")]
+pub struct ClassObject {
+    /// The class name.
+    pub name: String,
+    /// How many nodes.
+    pub count: f64,
+    /// Their self sizes added up, in bytes.
+    pub self_size: f64,
+}
+
+impl From<ClassStats> for ClassObject {
+    fn from(c: ClassStats) -> Self {
+        ClassObject { name: c.name, count: c.count as f64, self_size: c.self_size as f64 }
+    }
+}
+
+/// The `TypeError` for `new` on a class that only Rust creates.
+fn not_constructible(env: &Env, class: &str, how: &str) -> napi::Error {
+    type_error(env, format!("{class} cannot be constructed directly; get one from {how}"))
+}
+
+/// The error for a handle used after `free()` (or a parser after `finish()`).
+fn gone(what: &str, how: &str) -> napi::Error {
+    napi::Error::from_reason(format!("{what} was already {how}: it holds no data any more"))
+}
+
+/// Rust-owned memory announced to V8; the announcement is withdrawn when dropped via
+/// [`External::release`].
+#[derive(Default)]
+struct External {
+    reported: i64,
+}
+
+impl External {
+    /// Announces `bytes` to V8 when `report` is set.
+    fn report(env: &Env, bytes: usize, report: bool) -> napi::Result<External> {
+        let reported = if report { i64::try_from(bytes).unwrap_or(i64::MAX) } else { 0 };
+        if reported > 0 {
+            env.adjust_external_memory(reported)?;
+        }
+        Ok(External { reported })
+    }
+
+    /// Withdraws what was announced.
+    fn release(&mut self, env: &Env) -> napi::Result<()> {
+        let bytes = std::mem::take(&mut self.reported);
+        if bytes > 0 {
+            env.adjust_external_memory(-bytes)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses a `.heapsnapshot` fed in chunks of any size.
+#[napi]
+pub struct SnapshotParser(Option<CoreParser>);
+
+#[napi]
+impl SnapshotParser {
+    /// An empty parser.
+    #[napi(constructor, catch_unwind)]
+    pub fn new() -> SnapshotParser {
+        SnapshotParser(Some(CoreParser::new()))
+    }
+
+    /// Parses the next chunk, borrowed in place. After an error the parser is spent.
+    #[napi(catch_unwind)]
+    pub fn feed(&mut self, chunk: &[u8]) -> napi::Result<()> {
+        let parser = self.0.as_mut().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
+        parser.feed(chunk).map_err(|e| {
+            self.0 = None;
+            napi::Error::from_reason(e.to_string())
+        })
+    }
+
+    /// Bytes fed so far.
+    #[napi(getter, catch_unwind)]
+    pub fn bytes_fed(&self) -> napi::Result<f64> {
+        let parser = self.0.as_ref().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
+        Ok(parser.bytes_fed() as f64)
+    }
+
+    /// Checks the end of input and returns the snapshot; `reportExternalMemory`
+    /// (default `true`) tells V8 how much memory the handle holds.
+    #[napi(catch_unwind)]
+    pub fn finish(&mut self, env: Env, report_external_memory: Option<bool>) -> napi::Result<HeapSnapshot> {
+        let parser = self.0.take().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
+        let snapshot = parser.finish().map_err(|e| napi::Error::from_reason(e.to_string()))?;
+        let external = External::report(&env, snapshot.heap_bytes(), report_external_memory.unwrap_or(true))?;
+        Ok(HeapSnapshot { snapshot: Some(snapshot), external })
+    }
+}
+
+/// A parsed snapshot held in Rust memory.
+#[napi(custom_finalize)]
+pub struct HeapSnapshot {
+    snapshot: Option<CoreSnapshot>,
+    external: External,
+}
+
+impl HeapSnapshot {
+    /// The snapshot, or an error once freed.
+    fn get(&self) -> napi::Result<&CoreSnapshot> {
+        self.snapshot.as_ref().ok_or_else(|| gone("HeapSnapshot", "freed"))
+    }
+}
+
+#[napi]
+impl HeapSnapshot {
+    /// Always throws: snapshots come from `SnapshotParser.finish()`.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env) -> napi::Result<HeapSnapshot> {
+        Err(not_constructible(&env, "HeapSnapshot", "SnapshotParser.finish()"))
+    }
+
+    /// The number of nodes.
+    #[napi(getter, catch_unwind)]
+    pub fn node_count(&self) -> napi::Result<f64> {
+        Ok(self.get()?.node_count() as f64)
+    }
+
+    /// The number of edges.
+    #[napi(getter, catch_unwind)]
+    pub fn edge_count(&self) -> napi::Result<f64> {
+        Ok(self.get()?.edge_count() as f64)
+    }
+
+    /// Every node's self size added up, in bytes.
+    #[napi(getter, catch_unwind)]
+    pub fn total_size(&self) -> napi::Result<f64> {
+        Ok(self.get()?.total_self_size() as f64)
+    }
+
+    /// Bytes of Rust memory this handle holds (0 once freed).
+    #[napi(getter, catch_unwind)]
+    pub fn heap_bytes(&self) -> f64 {
+        self.snapshot.as_ref().map_or(0.0, |s| s.heap_bytes() as f64)
+    }
+
+    /// Every class with its count and total self size, sorted by name.
+    #[napi(catch_unwind)]
+    pub fn classes(&self) -> napi::Result<Vec<ClassObject>> {
+        Ok(self.get()?.class_summary().into_iter().map(ClassObject::from).collect())
+    }
+
+    /// The `n` classes with the largest total self size, largest first.
+    #[napi(catch_unwind)]
+    pub fn top_classes(&self, n: u32) -> napi::Result<Vec<ClassObject>> {
+        Ok(self.get()?.top_classes(n as usize).into_iter().map(ClassObject::from).collect())
+    }
+
+    /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side.
+    #[napi(catch_unwind)]
+    pub fn summarize(&self, env: Env, report_external_memory: Option<bool>) -> napi::Result<HeapSummary> {
+        let summary = CoreSummary::new(self.get()?);
+        let external = External::report(&env, summary.heap_bytes(), report_external_memory.unwrap_or(true))?;
+        Ok(HeapSummary { summary: Some(summary), external })
+    }
+
+    /// Drops the parsed data now instead of at garbage collection.
+    #[napi(catch_unwind)]
+    pub fn free(&mut self, env: Env) -> napi::Result<()> {
+        self.snapshot = None;
+        self.external.release(&env)
+    }
+}
+
+impl ObjectFinalize for HeapSnapshot {
+    fn finalize(mut self, env: Env) -> napi::Result<()> {
+        self.external.release(&env)
+    }
+}
+
+/// The "before" side of a HeapDiff: a snapshot reduced to its reachable set.
+#[napi(custom_finalize)]
+pub struct HeapSummary {
+    summary: Option<CoreSummary>,
+    external: External,
+}
+
+impl HeapSummary {
+    /// The summary, or an error once freed.
+    fn get(&self) -> napi::Result<&CoreSummary> {
+        self.summary.as_ref().ok_or_else(|| gone("HeapSummary", "freed"))
+    }
+}
+
+#[napi]
+impl HeapSummary {
+    /// Always throws: summaries come from `HeapSnapshot.summarize()`.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: Env) -> napi::Result<HeapSummary> {
+        Err(not_constructible(&env, "HeapSummary", "HeapSnapshot.summarize()"))
+    }
+
+    /// All nodes of the snapshot, reachable or not.
+    #[napi(getter, catch_unwind)]
+    pub fn node_count(&self) -> napi::Result<f64> {
+        Ok(self.get()?.node_count() as f64)
+    }
+
+    /// The reachable nodes' self sizes added up.
+    #[napi(getter, catch_unwind)]
+    pub fn size_bytes(&self) -> napi::Result<f64> {
+        Ok(self.get()?.size_bytes() as f64)
+    }
+
+    /// Bytes of Rust memory this handle holds (0 once freed).
+    #[napi(getter, catch_unwind)]
+    pub fn heap_bytes(&self) -> f64 {
+        self.summary.as_ref().map_or(0.0, |s| s.heap_bytes() as f64)
+    }
+
+    /// memwatch's HeapDiff from this summary to `after`, as a plain object.
+    #[napi(catch_unwind)]
+    pub fn diff(&self, env: Env, after: &HeapSnapshot) -> napi::Result<Unknown<'static>> {
+        env.to_js_value(&diff(self.get()?, after.get()?))
+    }
+
+    /// Drops the summary now instead of at garbage collection.
+    #[napi(catch_unwind)]
+    pub fn free(&mut self, env: Env) -> napi::Result<()> {
+        self.summary = None;
+        self.external.release(&env)
+    }
+}
+
+impl ObjectFinalize for HeapSummary {
+    fn finalize(mut self, env: Env) -> napi::Result<()> {
+        self.external.release(&env)
+    }
+}
