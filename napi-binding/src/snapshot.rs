@@ -102,6 +102,12 @@ impl SnapshotParser {
         let external = External::report(&env, snapshot.heap_bytes(), report_external_memory.unwrap_or(true))?;
         Ok(HeapSnapshot { snapshot: Some(snapshot), external })
     }
+
+    /// Drops the parser and whatever it has parsed so far.
+    #[napi(catch_unwind)]
+    pub fn free(&mut self) {
+        self.0 = None;
+    }
 }
 
 /// A parsed snapshot held in Rust memory.
@@ -242,4 +248,11 @@ impl ObjectFinalize for HeapSummary {
     fn finalize(mut self, env: Env) -> napi::Result<()> {
         self.external.release(&env)
     }
+}
+
+/// V8's running total of external memory reported through Node-API, read by adjusting
+/// it by 0. (`process.memoryUsage().external` does not include it on Node 20.)
+#[napi(catch_unwind)]
+pub fn reported_external_memory(env: Env) -> napi::Result<f64> {
+    Ok(env.adjust_external_memory(0)? as f64)
 }
