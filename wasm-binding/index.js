@@ -6,7 +6,10 @@
 'use strict';
 
 const { rawProbes } = require('./raw.js');
+const { guard } = require('./guard.js');
 
 module.exports = require('./pkg/bindlab_wasm.js');
 module.exports.raw = rawProbes(module.exports.rawExports());
+delete module.exports.install_panic_hook; // the start function, run at instantiation
+guard(module.exports);
 require('@bindlab/api').install(module.exports);

@@ -4,11 +4,16 @@
 
 /** A short description of a value for an error message. */
 function describe(value) {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** A value as it would be written in a call: strings quoted, anything else described. */
+function quote(value) {
+  return typeof value === 'string' ? JSON.stringify(value) : describe(value);
 }
 
 /** Throws a TypeError for `call`'s `name` argument: it should be `expected`. */
@@ -29,4 +34,4 @@ function checkOptions(call, value) {
   return value ?? {};
 }
 
-module.exports = { describe, typeError, checkFunction, checkOptions };
+module.exports = { describe, quote, typeError, checkFunction, checkOptions };

@@ -6,7 +6,7 @@
 const { EventEmitter } = require('node:events');
 const { PerformanceObserver, performance } = require('node:perf_hooks');
 const v8 = require('node:v8');
-const { checkFunction, checkOptions, typeError } = require('./check.js');
+const { checkFunction, checkOptions, quote, typeError } = require('./check.js');
 const { gc } = require('./gc.js');
 const { heapDiffClass } = require('./heapdiff.js');
 
@@ -63,7 +63,7 @@ function memwatchFront(binding, snapshots) {
     /** Adds a listener: 'stats' and 'leak' go to the GC monitor, any other event to a
      * plain EventEmitter. */
     on(event, listener) {
-      checkFunction(`on(${JSON.stringify(event)}, listener)`, 'listener', listener);
+      checkFunction(`on(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.on(event, listener);
         return binding;
@@ -75,7 +75,7 @@ function memwatchFront(binding, snapshots) {
 
     /** Adds a listener called at most once. */
     once(event, listener) {
-      checkFunction(`once(${JSON.stringify(event)}, listener)`, 'listener', listener);
+      checkFunction(`once(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.once(event, listener);
         return binding;
@@ -95,7 +95,7 @@ function memwatchFront(binding, snapshots) {
 
     /** Removes one registration of `listener` (or of its `once` wrapper). */
     off(event, listener) {
-      checkFunction(`off(${JSON.stringify(event)}, listener)`, 'listener', listener);
+      checkFunction(`off(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.off(event, listener);
         return binding;

@@ -57,6 +57,36 @@ pub fn sum_bytes(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0u32, |acc, &b| acc.wrapping_add(u32::from(b)))
 }
 
+/// The most bytes a `make_*` probe will build: 256 MiB. A larger request from JS would
+/// otherwise end in an allocation failure, which aborts the process.
+pub const MAX_MADE_BYTES: u64 = 1 << 28;
+
+/// A `make_*` request larger than [`MAX_MADE_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The count asked for.
+    pub count: u64,
+    /// The largest count allowed.
+    pub max_count: u64,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "must be at most {}, got {}", self.max_count, self.count)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Checks that `count` items of `item_bytes` each stay within [`MAX_MADE_BYTES`].
+pub fn check_made(count: u64, item_bytes: u64) -> Result<usize, TooLarge> {
+    let max_count = MAX_MADE_BYTES / item_bytes.max(1);
+    match usize::try_from(count) {
+        Ok(n) if count <= max_count => Ok(n),
+        _ => Err(TooLarge { count, max_count }),
+    }
+}
+
 /// `length` bytes counting up from 0 and wrapping at 256.
 pub fn make_bytes(length: usize) -> Vec<u8> {
     (0..length).map(|i| i as u8).collect()

@@ -1,7 +1,9 @@
 //! Probes that pass objects, as `#[napi(object)]` structs: each property is read or
 //! set by a Node-API call.
 
+use crate::convert::range_error;
 use bindlab_core::probe;
+use napi::bindgen_prelude::Env;
 use napi_derive::napi;
 
 /// `{ x, y }`: a small object.
@@ -58,8 +60,10 @@ pub fn make_point(x: f64, y: f64) -> PointObject {
 
 /// An array of `n` objects `{ x: i, y: 2i }`.
 #[napi]
-pub fn make_points(n: u32) -> Vec<PointObject> {
-    probe::make_points(n).into_iter().map(PointObject::from).collect()
+pub fn make_points(env: Env, n: u32) -> napi::Result<Vec<PointObject>> {
+    probe::check_made(n.into(), std::mem::size_of::<probe::Point>() as u64)
+        .map_err(|e| range_error(&env, format!("makePoints(n): n {e}")))?;
+    Ok(probe::make_points(n).into_iter().map(PointObject::from).collect())
 }
 
 /// The sum of the twenty properties `f0`..`f19` of an object.

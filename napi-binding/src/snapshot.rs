@@ -77,7 +77,7 @@ impl SnapshotParser {
     }
 
     /// Parses the next chunk, borrowed in place. After an error the parser is spent.
-    #[napi(catch_unwind)]
+    #[napi(strict, catch_unwind)]
     pub fn feed(&mut self, chunk: &[u8]) -> napi::Result<()> {
         let parser = self.0.as_mut().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
         parser.feed(chunk).map_err(|e| {

@@ -2,7 +2,8 @@
 //! borrowed in place where the probe allows it.
 
 use bindlab_core::probe;
-use napi::bindgen_prelude::Uint8Array;
+use crate::convert::range_error;
+use napi::bindgen_prelude::{Env, Uint8Array};
 use napi_derive::napi;
 
 /// The UTF-8 length of a string (copied out of V8 as UTF-8).
@@ -32,8 +33,10 @@ pub fn sum_bytes_copied(bytes: &[u8]) -> u32 {
 
 /// `length` bytes counting up from 0, handed to JS without a copy (external memory).
 #[napi]
-pub fn make_bytes(length: u32) -> Uint8Array {
-    Uint8Array::new(probe::make_bytes(length as usize))
+pub fn make_bytes(env: Env, length: u32) -> napi::Result<Uint8Array> {
+    let length = probe::check_made(length.into(), 1)
+        .map_err(|e| range_error(&env, format!("makeBytes(length): length {e}")))?;
+    Ok(Uint8Array::new(probe::make_bytes(length)))
 }
 
 /// Sums a Float64Array, read in place (no copy).

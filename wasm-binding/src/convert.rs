@@ -22,6 +22,11 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
+/// A JS `RangeError` with `message`.
+pub(crate) fn range_error(message: &str) -> JsValue {
+    js_sys::RangeError::new(message).into()
+}
+
 /// A JS `Error` with `message`.
 pub(crate) fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()

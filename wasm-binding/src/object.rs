@@ -1,7 +1,7 @@
 //! Probes that pass objects, converted with serde (`serde-wasm-bindgen`): the idiomatic
 //! thick way, which walks each property through the glue.
 
-use crate::convert::{from_js, to_js};
+use crate::convert::{from_js, range_error, to_js};
 use bindlab_core::probe::{self, Point, Wide};
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +20,8 @@ pub fn make_point(x: f64, y: f64) -> Result<JsValue, JsValue> {
 /// An array of `n` objects `{ x: i, y: 2i }`.
 #[wasm_bindgen(js_name = makePoints)]
 pub fn make_points(n: u32) -> Result<JsValue, JsValue> {
+    probe::check_made(n.into(), std::mem::size_of::<Point>() as u64)
+        .map_err(|e| range_error(&format!("makePoints(n): n {e}")))?;
     to_js(&probe::make_points(n))
 }
 
