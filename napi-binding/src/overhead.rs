@@ -8,8 +8,8 @@
 
 use bindlab_core::probe;
 use napi::bindgen_prelude::{
-    defer_native_borrow_scope, panic_to_error, CallbackInfo, FromNapiValue, JsError, NativeBorrowBarrier,
-    NativeBorrowScope, ToNapiValue,
+    defer_native_borrow_scope, panic_to_error, CallbackInfo, FromNapiValue, JsError,
+    NativeBorrowBarrier, NativeBorrowScope, ToNapiValue,
 };
 use napi::sys::{self, napi_callback_info, napi_env, napi_value};
 use std::ffi::CStr;
@@ -23,7 +23,11 @@ pub(crate) unsafe fn finish<const R: u8>(
     catch_at: u8,
     body: impl FnOnce() -> napi::Result<napi_value> + UnwindSafe,
 ) -> napi_value {
-    let result = if R >= catch_at { catch_unwind(body).map_err(panic_to_error).and_then(|r| r) } else { body() };
+    let result = if R >= catch_at {
+        catch_unwind(body).map_err(panic_to_error).and_then(|r| r)
+    } else {
+        body()
+    };
     result.unwrap_or_else(|error| {
         JsError::from(error).throw_into(env);
         ptr::null_mut()
@@ -33,7 +37,10 @@ pub(crate) unsafe fn finish<const R: u8>(
 /// `noop` rungs (napi-rs's zero-argument shortcut, which reads no `CallbackInfo`):
 /// 1 returns `undefined` through `ToNapiValue for ()` (`napi_get_undefined`) and a `Result`;
 /// 2 adds the `NativeBorrowBarrier`; 3 adds `catch_unwind`.
-unsafe extern "C" fn noop_rung<const R: u8>(env: napi_env, _info: napi_callback_info) -> napi_value {
+unsafe extern "C" fn noop_rung<const R: u8>(
+    env: napi_env,
+    _info: napi_callback_info,
+) -> napi_value {
     finish::<R>(env, 3, || {
         let _barrier = (R >= 2).then(NativeBorrowBarrier::new);
         probe::noop();
@@ -58,7 +65,13 @@ unsafe extern "C" fn add_rung<const R: u8>(env: napi_env, info: napi_callback_in
         }
         let _barrier = (R >= 3).then(NativeBorrowBarrier::new);
         let sum = probe::add(a, b);
-        let _deferred = if R >= 4 { scope.take().map(|scope| defer_native_borrow_scope(scope, env)) } else { None };
+        let _deferred = if R >= 4 {
+            scope
+                .take()
+                .map(|scope| defer_native_borrow_scope(scope, env))
+        } else {
+            None
+        };
         i32::to_napi_value(env, sum)
     })
 }

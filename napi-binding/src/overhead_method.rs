@@ -7,8 +7,8 @@
 use crate::overhead::finish;
 use crate::raw_counter::{unwrap_counter, wrong_receiver, Member, COUNTER_TAG};
 use napi::bindgen_prelude::{
-    defer_native_borrow_scope, register_native_borrow_with_value, validate_type_tag, CallbackInfo, NativeBorrowBarrier,
-    NativeBorrowScope, ToNapiValue,
+    defer_native_borrow_scope, register_native_borrow_with_value, validate_type_tag, CallbackInfo,
+    NativeBorrowBarrier, NativeBorrowScope, ToNapiValue,
 };
 use napi::sys::{napi_callback_info, napi_env, napi_value};
 
@@ -18,7 +18,10 @@ use napi::sys::{napi_callback_info, napi_env, napi_value};
 /// `NativeBorrowBarrier` and the deferred scope hand-off; 4 registers the `&mut self`
 /// borrow (`register_native_borrow_with_value`: a process-wide `Mutex<HashMap>` entry and
 /// the scope's guard and value lists); 5 adds `catch_unwind`.
-unsafe extern "C" fn increment_rung<const R: u8>(env: napi_env, info: napi_callback_info) -> napi_value {
+unsafe extern "C" fn increment_rung<const R: u8>(
+    env: napi_env,
+    info: napi_callback_info,
+) -> napi_value {
     finish::<R>(env, 5, || {
         let cb = CallbackInfo::<0>::new(env, info, None, false)?;
         let mut scope = (R >= 3).then(|| NativeBorrowScope::new());
@@ -37,7 +40,9 @@ unsafe extern "C" fn increment_rung<const R: u8>(env: napi_env, info: napi_callb
         }
         let _barrier = (R >= 3).then(NativeBorrowBarrier::new);
         let value = (*counter).increment();
-        let _deferred = scope.take().map(|scope| defer_native_borrow_scope(scope, env));
+        let _deferred = scope
+            .take()
+            .map(|scope| defer_native_borrow_scope(scope, env));
         f64::to_napi_value(env, value)
     })
 }

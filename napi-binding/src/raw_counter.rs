@@ -10,7 +10,10 @@ use std::ffi::{c_void, CStr};
 use std::ptr;
 
 /// The type tag stamped on every raw `Counter` (any fixed 128-bit value unique to the class).
-pub(crate) const COUNTER_TAG: sys::napi_type_tag = sys::napi_type_tag { lower: 0x6269_6e64_6c61_6221, upper: 0x7261_7743_6f75_6e74 };
+pub(crate) const COUNTER_TAG: sys::napi_type_tag = sys::napi_type_tag {
+    lower: 0x6269_6e64_6c61_6221,
+    upper: 0x7261_7743_6f75_6e74,
+};
 
 /// A method or getter of the raw class: JS name, and the callback in the matching slot.
 pub(crate) enum Member {
@@ -23,7 +26,14 @@ pub(crate) enum Member {
 /// Reads `this` of a method call (no arguments are read).
 pub(crate) unsafe fn this_of(env: napi_env, info: napi_callback_info) -> napi_value {
     let (mut argc, mut this) = (0usize, ptr::null_mut());
-    sys::napi_get_cb_info(env, info, &mut argc, ptr::null_mut(), &mut this, ptr::null_mut());
+    sys::napi_get_cb_info(
+        env,
+        info,
+        &mut argc,
+        ptr::null_mut(),
+        &mut this,
+        ptr::null_mut(),
+    );
     this
 }
 
@@ -38,7 +48,11 @@ pub(crate) unsafe fn unwrap_counter(env: napi_env, this: napi_value) -> *mut pro
 
 /// Throws the Error every raw method throws on a receiver that is not a raw `Counter`.
 pub(crate) unsafe fn wrong_receiver(env: napi_env) -> napi_value {
-    sys::napi_throw_type_error(env, ptr::null(), c"Counter method called on an object that is not a Counter".as_ptr());
+    sys::napi_throw_type_error(
+        env,
+        ptr::null(),
+        c"Counter method called on an object that is not a Counter".as_ptr(),
+    );
     ptr::null_mut()
 }
 
@@ -55,14 +69,33 @@ unsafe extern "C" fn finalize(_env: napi_env, data: *mut c_void, _hint: *mut c_v
 
 unsafe extern "C" fn construct(env: napi_env, info: napi_callback_info) -> napi_value {
     let (mut argc, mut argv, mut this) = (1usize, [ptr::null_mut(); 1], ptr::null_mut());
-    sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), &mut this, ptr::null_mut());
+    sys::napi_get_cb_info(
+        env,
+        info,
+        &mut argc,
+        argv.as_mut_ptr(),
+        &mut this,
+        ptr::null_mut(),
+    );
     let mut start = 0.0;
     if sys::napi_get_value_double(env, argv[0], &mut start) != sys::Status::napi_ok {
-        sys::napi_throw_type_error(env, ptr::null(), c"new Counter(start): start must be a number".as_ptr());
+        sys::napi_throw_type_error(
+            env,
+            ptr::null(),
+            c"new Counter(start): start must be a number".as_ptr(),
+        );
         return ptr::null_mut();
     }
     let data = Box::into_raw(Box::new(probe::Counter::new(start)));
-    if sys::napi_wrap(env, this, data.cast(), Some(finalize), ptr::null_mut(), ptr::null_mut()) != sys::Status::napi_ok {
+    if sys::napi_wrap(
+        env,
+        this,
+        data.cast(),
+        Some(finalize),
+        ptr::null_mut(),
+        ptr::null_mut(),
+    ) != sys::Status::napi_ok
+    {
         drop(Box::from_raw(data));
         return ptr::null_mut();
     }
@@ -87,10 +120,17 @@ unsafe extern "C" fn value(env: napi_env, info: napi_callback_info) -> napi_valu
 }
 
 /// The floor's own members: `increment()` and the `value` getter.
-const FLOOR_MEMBERS: [Member; 2] = [Member::Method(c"increment", Some(increment)), Member::Getter(c"value", Some(value))];
+const FLOOR_MEMBERS: [Member; 2] = [
+    Member::Method(c"increment", Some(increment)),
+    Member::Getter(c"value", Some(value)),
+];
 
 /// Defines a raw counter class named `name` with the floor's members plus `extra` ones.
-pub(crate) fn define_counter(env: napi_env, name: &CStr, extra: &[Member]) -> napi::Result<napi_value> {
+pub(crate) fn define_counter(
+    env: napi_env,
+    name: &CStr,
+    extra: &[Member],
+) -> napi::Result<napi_value> {
     let descriptor = |member: &Member| {
         let (name, method, getter) = match *member {
             Member::Method(name, callback) => (name, callback, None),
@@ -113,12 +153,21 @@ pub(crate) fn define_counter(env: napi_env, name: &CStr, extra: &[Member]) -> na
     // and `properties` outlives the call.
     let status = unsafe {
         sys::napi_define_class(
-            env, name.as_ptr(), name.count_bytes() as isize, Some(construct), ptr::null_mut(),
-            properties.len(), properties.as_ptr(), &mut class,
+            env,
+            name.as_ptr(),
+            name.count_bytes() as isize,
+            Some(construct),
+            ptr::null_mut(),
+            properties.len(),
+            properties.as_ptr(),
+            &mut class,
         )
     };
     if status != sys::Status::napi_ok {
-        return Err(napi::Error::from_reason(format!("could not define raw.{}", name.to_string_lossy())));
+        return Err(napi::Error::from_reason(format!(
+            "could not define raw.{}",
+            name.to_string_lossy()
+        )));
     }
     Ok(class)
 }
