@@ -68,3 +68,25 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
     assert.equal(binding.raw.sum(values), -1.25);
   });
 }
+
+test('napi.raw.Counter: the Counter floor counts and rejects a foreign receiver', () => {
+  const { raw } = BINDINGS.napi;
+  const counter = new raw.Counter(1);
+  assert.equal(counter.increment(), 2);
+  assert.equal(counter.value, 2);
+  assert.throws(() => raw.Counter.prototype.increment.call({}), TypeError);
+  assert.throws(() => new raw.Counter('one'), TypeError);
+});
+
+test('napi.raw: every overhead rung answers as its floor and throws on bad arguments', () => {
+  const { raw } = BINDINGS.napi;
+  for (const rung of [1, 2, 3]) assert.equal(raw[`noopRung${rung}`](), undefined);
+  for (const rung of [1, 2, 3, 4, 5]) {
+    assert.equal(raw[`addRung${rung}`](2147483647, 1), -2147483648);
+    assert.throws(() => raw[`addRung${rung}`]('x', 1), Error);
+    const counter = new raw.LadderCounter(1);
+    assert.equal(counter[`incrementRung${rung}`](), 2);
+    assert.equal(counter[`incrementRung${rung}`](), 3);
+    assert.equal(counter.value, 3);
+  }
+});

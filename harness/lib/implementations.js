@@ -11,7 +11,7 @@ const IMPLEMENTATIONS = {
   wasm: { module: '@bindlab/wasm', role: 'binding', description: 'wasm-bindgen glue (thick binding)' },
   'wasm-raw': { module: '@bindlab/wasm', pick: 'raw', role: 'floor', floorOf: 'wasm', description: 'direct wasm exports, no glue (floor of wasm)' },
   napi: { module: '@bindlab/napi', role: 'binding', description: 'napi-rs (thin binding)' },
-  'napi-raw': { module: '@bindlab/napi', pick: 'raw', role: 'floor', floorOf: 'napi', description: 'Node-API without macros (floor of napi)' },
+  'napi-raw': { module: '@bindlab/napi', pick: 'raw', role: 'floor', floorOf: 'napi', description: 'Node-API without macros (floor of napi), with the napi-rs overhead ladders' },
 };
 
 /** The implementation to compare `name` with: the baseline's name, and its floor when it has one. */

@@ -21,9 +21,9 @@ function bench(...args) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('--quick --filter noop --impl js measures one case and writes the three reports', () => {
+test('--quick --filter call/noop --impl js measures one case and writes the three reports', () => {
   const out = tmp();
-  const run = bench('--quick', '--filter', 'noop', '--impl', 'js', '--json', '--out', out);
+  const run = bench('--quick', '--filter', 'call/noop', '--impl', 'js', '--json', '--out', out);
   assert.equal(run.status, 0, run.stderr);
   const doc = validateResults(JSON.parse(run.stdout));
   assert.deepEqual(doc.results.map((r) => [r.impl, r.case]), [['js', 'call/noop()']]);

@@ -1,5 +1,7 @@
 //! Probes that pass objects, as `#[napi(object)]` structs: each property is read or
 //! set by a Node-API call.
+//! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
+//! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
 use crate::convert::range_error;
 use bindlab_core::probe;
@@ -47,19 +49,19 @@ macro_rules! wide_object {
 wide_object!(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18, f19);
 
 /// `x + y` of an object `{ x, y }`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn point_sum(point: PointObject) -> f64 {
     probe::point_sum(&probe::Point { x: point.x, y: point.y })
 }
 
 /// A new object `{ x, y }`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn make_point(x: f64, y: f64) -> PointObject {
     probe::make_point(x, y).into()
 }
 
 /// An array of `n` objects `{ x: i, y: 2i }`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn make_points(env: Env, n: u32) -> napi::Result<Vec<PointObject>> {
     probe::check_made(n.into(), std::mem::size_of::<probe::Point>() as u64)
         .map_err(|e| range_error(&env, format!("makePoints(n): n {e}")))?;
@@ -67,13 +69,13 @@ pub fn make_points(env: Env, n: u32) -> napi::Result<Vec<PointObject>> {
 }
 
 /// The sum of the twenty properties `f0`..`f19` of an object.
-#[napi]
+#[napi(catch_unwind)]
 pub fn wide_sum(wide: WideObject) -> f64 {
     probe::wide_sum(&(&wide).into())
 }
 
 /// A new object with twenty properties `f_i = seed + i`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn make_wide(seed: f64) -> WideObject {
     probe::make_wide(seed).into()
 }

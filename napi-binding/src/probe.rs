@@ -1,35 +1,37 @@
 //! The scalar call-cost probes, exported through napi-rs's `#[napi]` macro.
+//! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
+//! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
 use bindlab_core::probe;
 use napi::bindgen_prelude::BigInt;
 use napi_derive::napi;
 
 /// Does nothing: the cost of a JS → Node-API call through napi-rs.
-#[napi]
+#[napi(catch_unwind)]
 pub fn noop() {
     probe::noop()
 }
 
 /// Adds two int32 values, wrapping on overflow.
-#[napi]
+#[napi(catch_unwind)]
 pub fn add(a: i32, b: i32) -> i32 {
     probe::add(a, b)
 }
 
 /// `a * b + c` in float64, rounded twice as JavaScript does.
-#[napi]
+#[napi(catch_unwind)]
 pub fn mul_add(a: f64, b: f64, c: f64) -> f64 {
     probe::mul_add(a, b, c)
 }
 
 /// Negates a boolean.
-#[napi]
+#[napi(catch_unwind)]
 pub fn not(value: bool) -> bool {
     probe::not(value)
 }
 
 /// Adds two BigInts in [0, 2^64), wrapping modulo 2^64.
-#[napi(js_name = "addU64")]
+#[napi(strict, catch_unwind, js_name = "addU64")]
 pub fn add_u64(a: BigInt, b: BigInt) -> napi::Result<BigInt> {
     Ok(BigInt::from(probe::add_u64(to_u64(&a, "a")?, to_u64(&b, "b")?)))
 }

@@ -1,7 +1,10 @@
 //! The Node-API floor: the probes written directly against Node-API (`napi::sys`), with
 //! no macros, no argument type checks beyond what Node-API itself does and no class or
-//! reference bookkeeping. Exported as `raw.noop`, `raw.add`, `raw.mulAdd` and `raw.sum`.
+//! reference bookkeeping. Exported as `raw.noop`, `raw.add`, `raw.mulAdd`, `raw.sum` and
+//! `raw.Counter` (`raw_counter`), beside the overhead ladders' rungs and `raw.LadderCounter`
+//! (`overhead*`).
 
+use crate::{overhead, overhead_method, raw_counter};
 use bindlab_core::probe;
 use napi::bindgen_prelude::{Env, JsObjectValue, Object};
 use napi::sys::{self, napi_callback_info, napi_env, napi_value};
@@ -79,11 +82,11 @@ const RAW_FUNCTIONS: [(&CStr, sys::napi_callback); 4] = [
     (c"sum", Some(raw_sum)),
 ];
 
-/// Adds `exports.raw`, an object holding the raw functions.
+/// Adds `exports.raw`, an object holding the raw functions, the overhead rungs and the raw `Counter`.
 #[napi(module_exports)]
 pub fn register_raw(mut exports: Object, env: Env) -> napi::Result<()> {
     let mut raw = Object::new(&env)?;
-    for (name, callback) in RAW_FUNCTIONS {
+    for (name, callback) in RAW_FUNCTIONS.into_iter().chain(overhead::FUNCTION_RUNGS) {
         let mut function = ptr::null_mut();
         let name_ptr: *const c_char = name.as_ptr();
         // SAFETY: `env` is the live environment of this module-init call, and the name is NUL-terminated.
@@ -95,5 +98,7 @@ pub fn register_raw(mut exports: Object, env: Env) -> napi::Result<()> {
         }
         raw.set_named_property(&name.to_string_lossy(), function)?;
     }
+    raw.set_named_property("Counter", raw_counter::define_counter(env.raw(), c"Counter", &[])?)?;
+    raw.set_named_property("LadderCounter", raw_counter::define_counter(env.raw(), c"LadderCounter", &overhead_method::RUNGS)?)?;
     exports.set_named_property("raw", raw)
 }

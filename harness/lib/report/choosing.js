@@ -3,6 +3,7 @@
 'use strict';
 
 const { formatRatio, formatSize } = require('./format.js');
+const { LADDER_GROUP } = require('./breakdown.js');
 
 /** The sentence for one sweep: its crossovers, or the binding faster at every size. */
 function sweepSentence(s) {
@@ -23,9 +24,9 @@ function headline(v) {
     + `${formatRatio(v.factor)} as long (geometric mean)${range}.${exceptions}`;
 }
 
-/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }`. */
+/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }`; the ladders are no choice. */
 function choosingSection(doc) {
-  return doc.choosing.map((v) => ({
+  return doc.choosing.filter((v) => v.group !== LADDER_GROUP).map((v) => ({
     group: v.group,
     pair: `${v.a} vs ${v.b}`,
     headline: headline(v),

@@ -1,6 +1,6 @@
 // report.html: one self-contained page (Vega, Vega-Lite and vega-embed inlined, so it
-// opens offline) with the environment, the choosing-a-binding section, the charts and the
-// tables. When every chart has drawn, `document.body.dataset.charts` becomes "ready"
+// opens offline) with the environment, the choosing-a-binding section, the overhead
+// breakdown, the charts and the tables. When every chart has drawn, `document.body.dataset.charts` becomes "ready"
 // (or "error: …"), which is what the rendering test waits for.
 'use strict';
 
@@ -9,6 +9,7 @@ const path = require('node:path');
 const tables = require('./tables.js');
 const { chartsOf } = require('./charts.js');
 const { choosingSection } = require('./choosing.js');
+const breakdown = require('./breakdown.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
 
 /** The browser builds to inline, in load order (vega-embed needs the other two). */
@@ -62,6 +63,14 @@ function htmlReport(doc) {
   if (choosing.length) {
     body.push('<h2>Choosing a binding</h2><p>Generated from the medians below.</p><ul>', ...choosing.map((s) => `<li><b>${escapeHtml(s.group)}</b> `
       + `(${escapeHtml(s.pair)}): ${escapeHtml(s.headline)}${s.sweeps.length ? `<ul>${s.sweeps.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : ''}</li>`), '</ul>');
+  }
+  const floors = breakdown.floorTable(doc);
+  const ladders = breakdown.ladderTables(doc);
+  if (floors || ladders.length) {
+    body.push('<h2>Overhead breakdown</h2><p>Generated from the medians below.</p>');
+    if (floors) body.push(htmlTable(floors), `<ul>${floors.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+    for (const ladder of ladders) body.push(`<h3>${escapeHtml(ladder.title)}</h3>`, htmlTable(ladder));
+    body.push(`<p>${escapeHtml(breakdown.BREAKDOWN_LEGEND)}</p>`);
   }
   body.push('<h2>Results</h2>', `<p>Median time per call. ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
     + 'the empty loop of the same process). a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.</p>',

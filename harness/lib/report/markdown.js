@@ -1,9 +1,11 @@
-// report.md: the environment, the choosing-a-binding section, and per group a summary and a
-// detailed table (median, p75, p99, min, spread) — everything the terminal shows, and more.
+// report.md: the environment, the choosing-a-binding section, the overhead breakdown, and
+// per group a summary and a detailed table (median, p75, p99, min, spread) — everything the
+// terminal shows, and more.
 'use strict';
 
 const tables = require('./tables.js');
 const { choosingSection } = require('./choosing.js');
+const breakdown = require('./breakdown.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
 
 /** A table model as a GitHub Markdown table (the first column left-aligned, the others right). */
@@ -19,6 +21,14 @@ function markdownReport(doc) {
   if (choosing.length) {
     out.push('', '## Choosing a binding', '', 'Generated from the medians below.', '');
     for (const s of choosing) out.push(`- **${s.group}** (${s.pair}): ${s.headline}`, ...s.sweeps.map((line) => `  - ${line}`));
+  }
+  const floors = breakdown.floorTable(doc);
+  const ladders = breakdown.ladderTables(doc);
+  if (floors || ladders.length) {
+    out.push('', '## Overhead breakdown', '', 'Generated from the medians below.');
+    if (floors) out.push('', markdownTable(floors), '', ...floors.summary.map((l) => `- ${l}`));
+    for (const ladder of ladders) out.push('', `**${ladder.title}**`, '', markdownTable(ladder));
+    out.push('', breakdown.BREAKDOWN_LEGEND);
   }
   out.push('', '## Results', '', `Median time per call. ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under `
     + `${OPTIMISED_AWAY_RATIO}x the empty loop of the same process). a/b: ratio of medians. noise: the larger of `

@@ -4,6 +4,7 @@
 
 const { formatTime, formatRatio, formatPercent } = require('./format.js');
 const { noise, median } = require('../stats.js');
+const { LADDER_GROUP } = require('./breakdown.js');
 
 /** Marks a median that is probably the empty loop with the call optimised out. */
 const OPTIMISED_AWAY_MARK = '*';
@@ -103,10 +104,11 @@ function emptyLoopTable(doc) {
   };
 }
 
-/** What each implementation lacks, as sentences ("wasm-raw lacks utf8Length, sum."). */
+/** What each implementation lacks outside the ladders (which only a floor has), as sentences ("wasm-raw lacks utf8Length, sum."). */
 function skippedLines(doc) {
+  const ladderCases = new Set(doc.cases.filter((c) => c.group === LADDER_GROUP).map((c) => c.id));
   return doc.implementations.map(({ name }) => {
-    const missing = [...new Set(doc.skipped.filter((s) => s.impl === name).flatMap((s) => s.missing))];
+    const missing = [...new Set(doc.skipped.filter((s) => s.impl === name && !ladderCases.has(s.case)).flatMap((s) => s.missing))];
     return missing.length ? `${name} lacks ${missing.join(', ')}: its cases using them are shown as "-".` : null;
   }).filter(Boolean);
 }

@@ -1,0 +1,119 @@
+// The overhead breakdown: where a binding's time over its hand-written floor goes, from
+// the overhead ladders (the `overhead` group of bench-js/call-overhead.js, whose cases are
+// named `<case> step <n>: <what the rung adds>`), and how far each binding sits from its
+// floor. Every number comes from the medians of the results document.
+'use strict';
+
+const { formatTime, formatRatio, formatPercent } = require('./format.js');
+
+/** The group holding the ladders' rungs. */
+const LADDER_GROUP = 'overhead';
+
+/** A binding within this many times its floor's median sits at its floor (the bar of issue #5). */
+const FLOOR_TARGET = 1.25;
+
+/** Marks a ratio above `FLOOR_TARGET`. */
+const ABOVE_TARGET_MARK = '!';
+
+const RUNG_NAME = /^(.*) step (\d+): (.*)$/;
+
+/** A lookup `(caseId, impl) → median ns`. */
+function medians(doc) {
+  const byKey = new Map(doc.results.map((r) => [`${r.impl}\0${r.case}`, r.stats.p50]));
+  return (caseId, impl) => byKey.get(`${impl}\0${caseId}`);
+}
+
+/** The ladders in case order: `{ of, baseId, rungs: [{ id, step, label }] }`; `baseId` is the case the ladder rebuilds. */
+function laddersOf(doc) {
+  const ladders = new Map();
+  for (const c of doc.cases.filter((x) => x.group === LADDER_GROUP)) {
+    const match = RUNG_NAME.exec(c.name);
+    if (!match) continue;
+    const [, of, step, label] = match;
+    if (!ladders.has(of)) {
+      const base = doc.cases.find((x) => x.group !== LADDER_GROUP && x.name === of);
+      ladders.set(of, { of, baseId: base?.id, rungs: [] });
+    }
+    ladders.get(of).rungs.push({ id: c.id, step: Number(step), label });
+  }
+  return [...ladders.values()];
+}
+
+/** A time difference with its sign ("+12.3 ns", "−1.20 ns"). */
+function formatDelta(ns) {
+  return `${ns < 0 ? '−' : '+'}${formatTime(Math.abs(ns))}`;
+}
+
+/**
+ * One ladder as a table: the floor, each rung, then the binding itself; per line its median,
+ * what it adds over the line before, its ratio to the floor and its share of the whole gap
+ * between floor and binding. Null when the ladder's floor or binding was not measured.
+ */
+function ladderTable(doc, ladder) {
+  const find = medians(doc);
+  const floor = doc.implementations.find((i) => i.floorOf && ladder.rungs.some((r) => find(r.id, i.name) !== undefined));
+  const floorNs = floor && find(ladder.baseId, floor.name);
+  const bindingNs = floor && find(ladder.baseId, floor.floorOf);
+  if (floorNs === undefined || bindingNs === undefined) return null;
+  const lines = [
+    [`floor (${floor.name})`, floorNs],
+    ...ladder.rungs.map((r) => [`${r.step} ${r.label}`, find(r.id, floor.name)]).filter(([, ns]) => ns !== undefined),
+    [`the binding (${floor.floorOf})`, bindingNs],
+  ];
+  const gap = bindingNs - floorNs;
+  const rows = lines.map(([label, ns], i) => {
+    const delta = i === 0 ? null : ns - lines[i - 1][1];
+    return [label, formatTime(ns), delta === null ? '' : formatDelta(delta), formatRatio(ns / floorNs),
+      delta === null || gap <= 0 ? '' : formatPercent(delta / gap)];
+  });
+  return {
+    title: `${ladder.of}: ${floor.floorOf} ${formatRatio(bindingNs / floorNs)} its floor, ${formatDelta(gap)} per call`,
+    header: [ladder.of, 'median', 'adds', 'x floor', 'share of gap'],
+    rows,
+  };
+}
+
+/** Every ladder that could be tabulated, in case order. */
+function ladderTables(doc) {
+  return laddersOf(doc).map((ladder) => ladderTable(doc, ladder)).filter(Boolean);
+}
+
+/**
+ * Each binding's distance from its floor, for every case outside the ladders measured on a
+ * floor: `{ header, rows, summary }`, a ratio above `FLOOR_TARGET` marked, and one sentence
+ * per binding counting such cases. Null when no floor was measured.
+ */
+function floorTable(doc) {
+  const find = medians(doc);
+  const pairs = doc.implementations.filter((i) => i.floorOf && doc.implementations.some((b) => b.name === i.floorOf))
+    .map((floor) => ({ floor: floor.name, binding: floor.floorOf }));
+  const cases = doc.cases.filter((c) => c.group !== LADDER_GROUP && pairs.some((p) => find(c.id, p.floor) !== undefined));
+  if (!cases.length) return null;
+  const ratio = (c, p) => {
+    const [b, f] = [find(c.id, p.binding), find(c.id, p.floor)];
+    return b === undefined || f === undefined ? undefined : b / f;
+  };
+  const rows = cases.map((c) => [c.name, ...pairs.flatMap((p) => {
+    const r = ratio(c, p);
+    return [formatTime(find(c.id, p.binding)), formatTime(find(c.id, p.floor)),
+      r === undefined ? '-' : `${formatRatio(r)}${r > FLOOR_TARGET ? ` ${ABOVE_TARGET_MARK}` : ''}`];
+  })]);
+  const summary = pairs.map((p) => {
+    const ratios = cases.map((c) => ({ name: c.name, r: ratio(c, p) })).filter((x) => x.r !== undefined);
+    const above = ratios.filter((x) => x.r > FLOOR_TARGET);
+    return `${p.binding}: within ${formatRatio(FLOOR_TARGET)} of ${p.floor} in ${ratios.length - above.length} of ${ratios.length} cases`
+      + `${above.length ? `; above it at ${above.map((x) => `${x.name} (${formatRatio(x.r)})`).join(', ')}` : ''}.`;
+  });
+  return {
+    header: ['case', ...pairs.flatMap((p) => [p.binding, p.floor, `${p.binding} x floor`])],
+    rows,
+    summary,
+  };
+}
+
+/** The legend every report prints under the breakdown. */
+const BREAKDOWN_LEGEND = `Each rung adds one step of the binding's generated code to the floor (bench-js/call-overhead.js, `
+  + `napi-binding/src/overhead*.rs); "adds" is its median minus the line above, "share of gap" that difference over the `
+  + `binding's distance from its floor. A negative step is noise. ${ABOVE_TARGET_MARK}: above ${formatRatio(FLOOR_TARGET)} the floor.`;
+
+module.exports = { LADDER_GROUP, FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable };

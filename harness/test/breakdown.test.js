@@ -1,0 +1,87 @@
+// The overhead breakdown: ladders parsed from the rung names, each step's cost and share
+// computed from the medians, and every binding's distance from its floor against the target.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { buildResults } = require('../lib/results.js');
+const { laddersOf, ladderTables, floorTable } = require('../lib/report/breakdown.js');
+const { terminalReport } = require('../lib/report/terminal.js');
+const { markdownReport } = require('../lib/report/markdown.js');
+
+const single = (group, name) => ({ id: `${group}/${name}`, group, name, uses: [], sweep: null, resultBytes: 0 });
+const CASES = [
+  single('call', 'noop()'),
+  single('call', 'add(i32, i32)'),
+  single('overhead', 'add(i32, i32) step 1: conversions'),
+  single('overhead', 'add(i32, i32) step 2: + scope'),
+];
+
+/** Median ns per implementation and case id: napi is 4x its floor at add, of which the scope is 60 of 75 ns. */
+const MEDIANS = {
+  wasm: { 'call/noop()': 3, 'call/add(i32, i32)': 4.5 },
+  'wasm-raw': { 'call/noop()': 3, 'call/add(i32, i32)': 3 },
+  napi: { 'call/noop()': 10, 'call/add(i32, i32)': 100 },
+  'napi-raw': { 'call/noop()': 9, 'call/add(i32, i32)': 25, 'overhead/add(i32, i32) step 1: conversions': 30, 'overhead/add(i32, i32) step 2: + scope': 90 },
+};
+
+function makeDoc() {
+  const stats = (p50) => ({ n: 10, min: p50, p25: p50, p50, p75: p50, p99: p50, max: p50, mean: p50, mad: 0, spread: 0 });
+  const impls = Object.keys(MEDIANS);
+  const processes = impls.map((impl) => ({
+    impl, repeat: 0, empty: stats(0.8), skips: [], errors: [],
+    results: Object.entries(MEDIANS[impl]).map(([id, p50]) => ({ case: id, stats: stats(p50), guard: null })),
+  }));
+  const environment = {
+    date: '2026-01-02T03:04:05.000Z',
+    machine: { cpu: { model: 'Test CPU', cores: 2, speedMHz: null }, os: { platform: 'linux', type: 'Linux', release: '6', arch: 'x64' }, memoryBytes: 2 ** 33 },
+    runtime: { name: 'node', version: '20.0.0', v8: '11.3', executable: '/usr/bin/node', flags: [], nodeOptions: null },
+    rustc: 'rustc 1.0.0', crates: {}, packages: {}, git: { commit: null, dirty: false },
+  };
+  const options = { quick: true, repeat: 1, filter: null, impls, runtime: 'node', budget: { minCpuTimeNs: 20e6 } };
+  return buildResults({ options, environment, cases: CASES, processes });
+}
+
+test('ladders are read from the rung names, in order, tied to the case they rebuild', () => {
+  assert.deepEqual(laddersOf(makeDoc()), [{
+    of: 'add(i32, i32)',
+    baseId: 'call/add(i32, i32)',
+    rungs: [
+      { id: 'overhead/add(i32, i32) step 1: conversions', step: 1, label: 'conversions' },
+      { id: 'overhead/add(i32, i32) step 2: + scope', step: 2, label: '+ scope' },
+    ],
+  }]);
+});
+
+test('a ladder table goes from the floor through each rung to the binding, with each step and its share', () => {
+  const [table] = ladderTables(makeDoc());
+  assert.equal(table.title, 'add(i32, i32): napi 4.00x its floor, +75.0 ns per call');
+  assert.deepEqual(table.rows, [
+    ['floor (napi-raw)', '25.0 ns', '', '1.00x', ''],
+    ['1 conversions', '30.0 ns', '+5.00 ns', '1.20x', '6.7%'],
+    ['2 + scope', '90.0 ns', '+60.0 ns', '3.60x', '80.0%'],
+    ['the binding (napi)', '100 ns', '+10.0 ns', '4.00x', '13.3%'],
+  ]);
+});
+
+test('the floor table marks ratios above 1.25x and counts them per binding', () => {
+  const { header, rows, summary } = floorTable(makeDoc());
+  assert.deepEqual(header, ['case', 'wasm', 'wasm-raw', 'wasm x floor', 'napi', 'napi-raw', 'napi x floor']);
+  assert.deepEqual(rows, [
+    ['noop()', '3.00 ns', '3.00 ns', '1.00x', '10.0 ns', '9.00 ns', '1.11x'],
+    ['add(i32, i32)', '4.50 ns', '3.00 ns', '1.50x !', '100 ns', '25.0 ns', '4.00x !'],
+  ]);
+  assert.deepEqual(summary, [
+    'wasm: within 1.25x of wasm-raw in 1 of 2 cases; above it at add(i32, i32) (1.50x).',
+    'napi: within 1.25x of napi-raw in 1 of 2 cases; above it at add(i32, i32) (4.00x).',
+  ]);
+});
+
+test('the terminal and Markdown reports carry the breakdown, and no choice or skip lines for the ladders', () => {
+  const doc = makeDoc();
+  for (const report of [terminalReport(doc), markdownReport(doc)]) {
+    assert.match(report, /Overhead breakdown/);
+    assert.match(report, /add\(i32, i32\): napi 4\.00x its floor/);
+    assert.doesNotMatch(report, /overhead \(wasm vs napi\)/);
+  }
+});
