@@ -173,13 +173,13 @@ impl GcMonitor {
     }
 
     /// Starts ignoring GCs from `atMs` on (while a heap snapshot is taken).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn pause(&self, at_ms: f64) {
         self.core.borrow_mut().pause(at_ms)
     }
 
     /// Stops ignoring GCs from `atMs` on.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn resume(&self, at_ms: f64) {
         self.core.borrow_mut().resume(at_ms)
     }

@@ -44,7 +44,7 @@ fn count(bump: impl FnOnce(&mut ReferenceCounters)) {
 }
 
 /// The Node-API reference calls made so far by this thread.
-#[napi]
+#[napi(catch_unwind)]
 pub fn reference_counters() -> ReferenceCounters {
     COUNTERS.with(Cell::get)
 }

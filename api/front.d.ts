@@ -1,0 +1,139 @@
+// The part of the public surface that @bindlab/api adds to both packages, and the
+// `raw` floors both export. Each package's index.d.ts re-exports this beside the
+// declarations its binding generator writes; test/types.test.js keeps them in step.
+
+/** memwatch's `stats` payload. */
+export interface MemwatchStats {
+  num_full_gc: number
+  num_inc_gc: number
+  heap_compactions: number
+  usage_trend: number
+  estimated_base: number
+  current_base: number
+  min: number
+  max: number
+}
+
+/** memwatch's `leak` payload, plus which detector fired. */
+export interface MemwatchLeak {
+  start: number
+  end: number
+  growth: number
+  reason: string
+  detector: 'consecutive_growth' | 'trend'
+}
+
+/** GC monitor options: memwatch's exact behaviour (`compat`) or the fixed one. */
+export interface MemwatchOptions {
+  mode?: 'compat' | 'fixed'
+  leakRule?: { enabled?: boolean; consecutive?: number; minGrowth?: number }
+  trend?: {
+    enabled?: boolean
+    window?: number
+    minSamples?: number
+    minSlopeBytesPerSec?: number
+    minRSquared?: number
+    confidenceZ?: number
+  }
+}
+
+/** One class row of a HeapDiff, with the shortest retainer path (not in memwatch). */
+export interface HeapDiffDetail {
+  what: string
+  size_bytes: number
+  size: string
+  '+': number
+  '-': number
+  retainers: Array<{ node: string; edge: string }>
+}
+
+/** One snapshot's totals in a HeapDiff. */
+export interface HeapDiffTotals {
+  nodes: number
+  size_bytes: number
+  size: string
+}
+
+/** memwatch's HeapDiff result. */
+export interface HeapDiffResult {
+  before: HeapDiffTotals
+  after: HeapDiffTotals
+  change: {
+    size_bytes: number
+    size: string
+    freed_nodes: number
+    allocated_nodes: number
+    details: HeapDiffDetail[]
+  }
+}
+
+/** A parsed snapshot handle (the package's `HeapSnapshot` class). */
+export interface SnapshotHandle {
+  readonly nodeCount: number
+  readonly edgeCount: number
+  readonly totalSize: number
+  readonly heapBytes: number
+  free(): void
+}
+
+/** A snapshot given by path, bytes or an already parsed handle. */
+export type SnapshotInput = string | Uint8Array | ArrayBuffer | SnapshotHandle
+
+/** Options for parsing: whether napi reports the handle's memory to V8 (default true). */
+export interface ParseOptions {
+  reportExternalMemory?: boolean
+}
+
+/** Adds a listener ('stats' and 'leak' come from GCs; other events are plain). */
+export declare function on(event: 'stats', listener: (stats: MemwatchStats) => void): unknown
+export declare function on(event: 'leak', listener: (leak: MemwatchLeak) => void): unknown
+export declare function on(event: string, listener: (...args: any[]) => void): unknown
+/** `on` under EventEmitter's other name. */
+export declare const addListener: typeof on
+/** Adds a listener called at most once. */
+export declare const once: typeof on
+/** Removes one registration of a listener. */
+export declare function off(event: string, listener: (...args: any[]) => void): unknown
+/** `off` under EventEmitter's other name. */
+export declare const removeListener: typeof off
+/** How many listeners an event has. */
+export declare function listenerCount(event: string): number
+/** Emits a non-GC event. */
+export declare function emit(event: string, ...args: unknown[]): boolean
+/** Replaces the GC monitor's options; only while no 'stats' or 'leak' listener exists. */
+export declare function configure(options?: MemwatchOptions): void
+/** Runs a full garbage collection (no --expose-gc needed). */
+export declare function gc(): void
+
+/** memwatch's HeapDiff: a snapshot now, another at end(), and the diff between them. */
+export declare class HeapDiff {
+  constructor()
+  /** A HeapDiff whose first snapshot is streamed instead of written to a file. */
+  static startAsync(): Promise<HeapDiff>
+  end(): HeapDiffResult
+  endAsync(): Promise<HeapDiffResult>
+}
+
+/** Parses a snapshot file or bytes. */
+export declare function parseSnapshot(input: string | Uint8Array | ArrayBuffer, options?: ParseOptions): SnapshotHandle
+/** Parses a snapshot file (streamed), bytes, or (async) iterable chunks such as v8.getHeapSnapshot(). */
+export declare function parseSnapshotAsync(
+  input: string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options?: ParseOptions,
+): Promise<SnapshotHandle>
+/** memwatch's HeapDiff between two snapshots. */
+export declare function diffSnapshots(before: SnapshotInput, after: SnapshotInput): HeapDiffResult
+/** `diffSnapshots`, also taking (async) iterables of chunks. */
+export declare function diffSnapshotsAsync(
+  before: SnapshotInput | AsyncIterable<Uint8Array | string>,
+  after: SnapshotInput | AsyncIterable<Uint8Array | string>,
+): Promise<HeapDiffResult>
+
+/** The floors: the same probes with no binding generator in between. */
+export declare const raw: {
+  noop(): void
+  add(a: number, b: number): number
+  mulAdd(a: number, b: number, c: number): number
+  sum(values: Float64Array): number
+  [floor: string]: unknown
+}
