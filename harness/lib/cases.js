@@ -5,7 +5,7 @@
 const { formatSize } = require('./report/format.js');
 
 /** The case files, in report order. */
-const CASE_FILES = ['@bindlab/bench-js/call-overhead.js', '@bindlab/bench-js/transfer.js'];
+const CASE_FILES = ['@bindlab/bench-js/call-overhead.js', '@bindlab/bench-js/transfer.js', '@bindlab/bench-js/real-api.js'];
 
 /** One row of a case file as the cases it stands for: itself, or one per size of a sweep. */
 function expandRow(group, row) {

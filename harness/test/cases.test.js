@@ -32,12 +32,24 @@ test('the filter keeps the cases whose group/name contains it', () => {
   assert.ok(loadCases('bytes/').every((c) => c.group === 'bytes'));
 });
 
-test('every case outside the overhead ladders (napi-raw only) runs on plain JS and returns something', () => {
-  for (const c of loadCases().filter((x) => x.group !== 'overhead')) {
+/** Groups with no plain-JS twin: the overhead ladders (napi-raw only) and the real API. */
+const NOT_PLAIN = new Set(['overhead', 'api']);
+
+test('every case outside the overhead ladders and the real API runs on plain JS and returns something', () => {
+  for (const c of loadCases().filter((x) => !NOT_PLAIN.has(x.group))) {
     assert.deepEqual(c.uses.filter((name) => typeof plain[name] !== 'function'), [], c.id);
     if (c.sweep?.size > 4096) continue;
     const args = c.args(plain).map((make) => make());
     assert.doesNotThrow(() => c.call(plain, ...args), c.id);
+  }
+});
+
+test('every real-API case runs on both bindings and returns something', () => {
+  for (const impl of [require('@bindlab/napi'), require('@bindlab/wasm')]) {
+    for (const c of loadCases('api/')) {
+      const args = c.args(impl).map((make) => make());
+      assert.notEqual(c.call(impl, ...args), undefined, c.id);
+    }
   }
 });
 
