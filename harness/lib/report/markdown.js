@@ -5,6 +5,7 @@
 const tables = require('./tables.js');
 const { choosingSection } = require('./choosing.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+const { lifetimeMarkdown } = require('./lifetime-markdown.js');
 
 /** A table model as a GitHub Markdown table (the first column left-aligned, the others right). */
 function markdownTable({ header, rows }) {
@@ -36,6 +37,7 @@ function markdownReport(doc) {
     const changed = tables.comparisonTable(doc.comparison);
     if (changed.rows.length) out.push('', markdownTable(changed));
   }
+  out.push(...lifetimeMarkdown(doc, markdownTable));
   return `${out.join('\n')}\n`;
 }
 
