@@ -11,7 +11,7 @@ module.exports = [{
   question: 'How many Node-API calls does one lifetime cost, and is the object kept and then released?',
   scenario: 'held',
   sampled: ['refCalls', 'heapSlots', 'heapUsed'],
-  tiny: { holderCounts: [1, 10] },
+  tiny: {},
   runs: [
     { binding: 'napi', variant: 'napi-rs', params: { mode: 'napi-rs', holderCounts } },
     { binding: 'napi', variant: 'counted', params: { mode: 'counted', holderCounts } },
