@@ -18,6 +18,7 @@ const { formatTime } = require('./lib/report/format.js');
 const { terminalReport } = require('./lib/report/terminal.js');
 const { markdownReport } = require('./lib/report/markdown.js');
 const { htmlReport } = require('./lib/report/html.js');
+const { runLifetimeCommand, labFailed } = require('./lib/lifetime/command.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const say = (line) => process.stderr.write(`${line}\n`);
@@ -49,6 +50,7 @@ function writeReports(dir, doc) {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) return void process.stdout.write(`${USAGE}\n`);
+  if (options.lifetime) return lifetime(options);
   const cases = loadCases(options.filter).map(describeCase);
   if (cases.length === 0) throw new Error(`no case matches --filter "${options.filter}"`);
   const runtime = resolveRuntime(options.runtime);
@@ -80,6 +82,16 @@ async function main() {
   process.stdout.write(options.json ? serializeResults(doc) : `\n${terminalReport(doc)}\n`);
   say(`bench: wrote ${path.relative(process.cwd(), dir) || '.'}/{results.json,report.md,report.html}`);
   if (doc.errors.length) process.exitCode = 1;
+}
+
+/** `npm run bench -- lifetime`: the lifetime lab, written and printed like a timing run. */
+async function lifetime(options) {
+  const doc = await runLifetimeCommand(options, resolveRuntime(options.runtime), say);
+  const dir = options.out ? path.resolve(options.out) : path.join(ROOT, 'results', doc.createdAt.replace(/[:.]/g, '-'));
+  writeReports(dir, doc);
+  process.stdout.write(options.json ? serializeResults(doc) : `\n${terminalReport(doc)}\n`);
+  say(`bench: wrote ${path.relative(process.cwd(), dir) || '.'}/{results.json,report.md,report.html}`);
+  if (labFailed(doc)) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -8,9 +8,11 @@
 //! - [`nice`]: memwatch's human-readable sizes and durations.
 //! - [`snapshot`]: a streaming parser for V8 `.heapsnapshot` files.
 //! - [`diff`]: memwatch's HeapDiff between two snapshots, with retainer paths.
+//! - [`lifetime`]: counted values that show when Rust memory owned by JS is released.
 
 pub mod diff;
 pub mod gc;
+pub mod lifetime;
 pub mod nice;
 pub mod probe;
 pub mod snapshot;

@@ -11,7 +11,9 @@ const BUDGETS = {
   default: { minCpuTimeNs: 642e6 },
 };
 
-const USAGE = `usage: npm run bench -- [options]
+const USAGE = `usage: npm run bench -- [lifetime] [options]
+  lifetime           run the object-lifetime lab (bench-js/lifetime/) instead of the timing matrix;
+                     --quick gives its tiny parameters, --filter matches experiment ids
   --quick            40 ms of timed calls per case instead of 642 ms (the whole matrix in under a minute)
   --repeat K         run the whole matrix K times, implementation order rotated each time
   --filter TEXT      only the cases whose "group/name" contains TEXT
@@ -27,9 +29,11 @@ const USAGE = `usage: npm run bench -- [options]
 /** Parses the CLI arguments into options; throws an Error carrying the usage text when they are wrong. */
 function parseOptions(argv) {
   let values;
+  let positionals;
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
+      allowPositionals: true,
       options: {
         quick: { type: 'boolean', default: false },
         repeat: { type: 'string', default: '1' },
@@ -46,6 +50,8 @@ function parseOptions(argv) {
   } catch (error) {
     throw new Error(`${error.message}\n${USAGE}`);
   }
+  const unknownCommand = positionals.find((p) => p !== 'lifetime');
+  if (unknownCommand !== undefined) throw new Error(`unknown command "${unknownCommand}" (known: lifetime)\n${USAGE}`);
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a whole number ≥ 1, not "${values.repeat}"\n${USAGE}`);
   const impls = values.impl ? values.impl.split(',').map((s) => s.trim()) : Object.keys(IMPLEMENTATIONS);
@@ -53,6 +59,7 @@ function parseOptions(argv) {
   if (unknown.length) throw new Error(`unknown implementation ${unknown.join(', ')} (known: ${Object.keys(IMPLEMENTATIONS).join(', ')})`);
   return {
     help: values.help,
+    lifetime: positionals.includes('lifetime'),
     quick: values.quick,
     repeat,
     filter: values.filter ?? null,

@@ -35,7 +35,7 @@ impl ReferenceCounters {
 }
 
 /// Adds one to a counter.
-fn count(bump: impl FnOnce(&mut ReferenceCounters)) {
+pub(crate) fn count(bump: impl FnOnce(&mut ReferenceCounters)) {
     COUNTERS.with(|cell| {
         let mut counters = cell.get();
         bump(&mut counters);

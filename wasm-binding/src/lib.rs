@@ -7,6 +7,7 @@ mod callback;
 mod class;
 mod convert;
 mod error;
+mod lifetime;
 mod memwatch;
 mod object;
 mod panic;

@@ -11,6 +11,7 @@ const { chartsOf } = require('./charts.js');
 const { choosingSection } = require('./choosing.js');
 const breakdown = require('./breakdown.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+const { lifetimeHtml } = require('./lifetime-html.js');
 
 /** The browser builds to inline, in load order (vega-embed needs the other two). */
 const LIBRARIES = [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']];
@@ -84,6 +85,8 @@ function htmlReport(doc) {
   }
   const notes = [...tables.skippedLines(doc), ...tables.errorLines(doc)];
   if (notes.length) body.push('<h2>Skipped and failed</h2>', `<ul>${notes.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+  const lifetime = lifetimeHtml(doc, charts.length, { escapeHtml, htmlTable });
+  body.push(...lifetime.body);
   if (doc.comparison) {
     body.push('<h2>Comparison</h2>', `<p>${escapeHtml(tables.comparisonLine(doc.comparison))}</p>`, htmlTable(tables.comparisonTable(doc.comparison)));
   }
@@ -95,7 +98,7 @@ function htmlReport(doc) {
     ...LIBRARIES.map(([pkg, file]) => `<script>${librarySource(pkg, file)}</script>`),
     '</head><body>',
     ...body,
-    `<script type="application/json" id="chart-specs">${scriptJson(charts.map((c) => c.spec))}</script>`,
+    `<script type="application/json" id="chart-specs">${scriptJson([...charts.map((c) => c.spec), ...lifetime.specs])}</script>`,
     `<script>${EMBED_SCRIPT}</script>`,
     '</body></html>',
     '',

@@ -7,6 +7,7 @@ const tables = require('./tables.js');
 const { choosingSection } = require('./choosing.js');
 const breakdown = require('./breakdown.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+const { lifetimeMarkdown } = require('./lifetime-markdown.js');
 
 /** A table model as a GitHub Markdown table (the first column left-aligned, the others right). */
 function markdownTable({ header, rows }) {
@@ -46,6 +47,7 @@ function markdownReport(doc) {
     const changed = tables.comparisonTable(doc.comparison);
     if (changed.rows.length) out.push('', markdownTable(changed));
   }
+  out.push(...lifetimeMarkdown(doc, markdownTable));
   return `${out.join('\n')}\n`;
 }
 

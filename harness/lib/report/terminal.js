@@ -7,6 +7,7 @@ const tables = require('./tables.js');
 const { choosingSection } = require('./choosing.js');
 const breakdown = require('./breakdown.js');
 const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
+const { lifetimeTerminal } = require('./lifetime-terminal.js');
 
 /** Lays a table model out in aligned columns: the first left-aligned, the others right-aligned. */
 function layout({ header, rows }) {
@@ -57,6 +58,7 @@ function terminalReport(doc) {
     const changed = tables.comparisonTable(doc.comparison);
     if (changed.rows.length) out.push(layout(changed));
   }
+  out.push(...lifetimeTerminal(doc));
   return out.join('\n');
 }
 

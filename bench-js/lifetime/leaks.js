@@ -1,0 +1,39 @@
+// Experiment 5: leaks on purpose, each watched by the binding's GcMonitor in fixed mode and,
+// on the same GC records, with memwatch's compat rule; plus a control run without a leak.
+'use strict';
+
+/**
+ * Fixed mode as configured here: growth under 4 KiB per full GC does not count, and the
+ * trend must exceed 100 KiB/s — the lab's own bookkeeping (samples, detector state) grows
+ * the heap by a few hundred bytes per tick, which memwatch's rule (any growth) calls a leak.
+ */
+const fixed = { leakRule: { consecutive: 5, minGrowth: 4096 }, trend: { minSlopeBytesPerSec: 102400 } };
+const base = { warmupTicks: 30, ticks: 80, tickMs: 8, gcEvery: 2, fixed };
+const kinds = ['none', 'kept-references', 'forgotten-free', 'kept-listeners'];
+
+/** A run per binding and leak kind. */
+const runs = ['napi', 'wasm'].flatMap((binding) => kinds.map((leak) => ({ binding, variant: leak, params: { ...base, leak } })));
+
+/** "fixed mode detects it" for each binding and real leak. */
+const detected = ['napi', 'wasm'].flatMap((binding) => kinds.filter((k) => k !== 'none').map((leak) => ({
+  says: `${binding}, ${leak}: fixed mode reports the leak`, left: `${binding}/${leak}.fixedDetected`, op: '==', right: 1,
+})));
+
+module.exports = [{
+  id: 'leaks',
+  title: 'Leaks on purpose: forgotten free(), kept references, kept listeners',
+  question: 'Does the core’s detector, fed by the GC stats it gathers, catch each leak — and what does memwatch’s compat rule do?',
+  scenario: 'leaks',
+  sampled: ['heapUsed', 'rustLiveBytes', 'gcMajor'],
+  tiny: { warmupTicks: 10, ticks: 40, tickMs: 2 },
+  runs,
+  rules: [
+    ...detected,
+    { says: 'napi, no leak: fixed mode stays silent', left: 'napi/none.fixedDetected', op: '==', right: 0 },
+    { says: 'wasm, no leak: fixed mode stays silent', left: 'wasm/none.fixedDetected', op: '==', right: 0 },
+    { says: 'napi, no leak: memwatch’s compat rule stays silent too', left: 'napi/none.compatDetected', op: '==', right: 0 },
+    { says: 'wasm, no leak: memwatch’s compat rule stays silent too', left: 'wasm/none.compatDetected', op: '==', right: 0 },
+    { says: 'napi, kept references: memwatch’s compat rule reports it', left: 'napi/kept-references.compatDetected', op: '==', right: 1 },
+    { says: 'napi, kept references: fixed mode reports no later than compat (ms)', left: 'napi/kept-references.fixedMsToDetect', op: '<=', right: 'napi/kept-references.compatMsToDetect' },
+  ],
+}];

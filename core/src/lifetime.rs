@@ -1,0 +1,93 @@
+//! Object-lifetime instrumentation: a value whose creation and drop are counted, so that
+//! a binding can tell JavaScript exactly when Rust memory owned by a JS wrapper was
+//! released (a napi-rs finalizer, wasm-bindgen's FinalizationRegistry or an explicit
+//! `free()`), and how many bytes are still held.
+
+use serde::Serialize;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static CREATED: AtomicU64 = AtomicU64::new(0);
+static DROPPED: AtomicU64 = AtomicU64::new(0);
+static LIVE_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// How many [`Tracked`] values were created and dropped so far in this process (or wasm
+/// instance), and the payload bytes the live ones hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tally {
+    /// Values created.
+    pub created: u64,
+    /// Values dropped.
+    pub dropped: u64,
+    /// Values alive now (`created - dropped`).
+    pub live: u64,
+    /// Payload bytes the live values hold.
+    pub live_bytes: u64,
+}
+
+/// The counters as they are now.
+pub fn tally() -> Tally {
+    let created = CREATED.load(Ordering::Relaxed);
+    let dropped = DROPPED.load(Ordering::Relaxed);
+    Tally { created, dropped, live: created.saturating_sub(dropped), live_bytes: LIVE_BYTES.load(Ordering::Relaxed) }
+}
+
+/// A Rust value owned by a JS wrapper: `bytes` of payload, counted on creation and drop.
+#[derive(Debug)]
+pub struct Tracked {
+    payload: Vec<u8>,
+}
+
+impl Tracked {
+    /// A value holding `bytes` of payload (touched, so that it is resident memory).
+    pub fn new(bytes: usize) -> Tracked {
+        CREATED.fetch_add(1, Ordering::Relaxed);
+        LIVE_BYTES.fetch_add(bytes as u64, Ordering::Relaxed);
+        Tracked { payload: vec![1; bytes] }
+    }
+
+    /// The payload size in bytes.
+    pub fn bytes(&self) -> usize {
+        self.payload.len()
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        DROPPED.fetch_add(1, Ordering::Relaxed);
+        LIVE_BYTES.fetch_sub(self.payload.len() as u64, Ordering::Relaxed);
+    }
+}
+
+/// Whether the `index`-th (0-based) of a run of values is a sampling point when sampling
+/// every `every` values: after each `every`-th one (never when `every` is 0).
+pub fn is_sample_point(index: u32, every: u32) -> bool {
+    every != 0 && (index + 1).is_multiple_of(every)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracked_values_are_counted_on_creation_and_drop() {
+        let before = tally();
+        let a = Tracked::new(100);
+        let b = Tracked::new(28);
+        assert_eq!(a.bytes() + b.bytes(), 128);
+        let during = tally();
+        assert!(during.created >= before.created + 2);
+        drop(a);
+        drop(b);
+        let after = tally();
+        assert!(after.dropped >= before.dropped + 2);
+        assert_eq!(after.live, after.created - after.dropped);
+    }
+
+    #[test]
+    fn sample_points_fall_after_every_nth_value() {
+        let points: Vec<u32> = (0..10).filter(|&i| is_sample_point(i, 4)).collect();
+        assert_eq!(points, vec![3, 7]);
+        assert!(!(0..10).any(|i| is_sample_point(i, 0)));
+    }
+}

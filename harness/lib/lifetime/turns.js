@@ -1,0 +1,27 @@
+// Waiting on the event loop inside an experiment: finalizers (Node-API's and
+// FinalizationRegistry callbacks) only run when it turns.
+'use strict';
+
+/** Resolves after one turn of the event loop (a setImmediate). */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Resolves after `ms` milliseconds. */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Turns the event loop until `done()` is true or `timeoutMs` passed, sampling after each
+ * turn (and a full GC first when `forceGc`); resolves with the milliseconds it took, or
+ * null when it timed out.
+ */
+async function settle(sampler, done, { timeoutMs, forceGc, label }) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (forceGc) globalThis.gc();
+    await sleep(5);
+    sampler.sample(label);
+    if (done()) return performance.now() - started;
+  }
+  return null;
+}
+
+module.exports = { turn, sleep, settle };

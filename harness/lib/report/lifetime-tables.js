@@ -1,0 +1,59 @@
+// The table models of the lifetime lab and the reproductions, shared by the Markdown,
+// HTML and terminal renderers: per experiment, one measures table (a row per measure, a
+// column per run) and its verdict lines; per reproduction, its outcome and evidence.
+'use strict';
+
+const { describeVerdict } = require('../lifetime/verdict.js');
+
+/** A measure's value as text: bytes in MiB/KiB, milliseconds with "ms", shares and counts plain. */
+function formatMeasure(name, value) {
+  if (value === null || value === undefined) return '-';
+  if (typeof value !== 'number') return String(value);
+  if (/bytes|rss|memory|heap(?!Slots)/i.test(name) && !/PerValue|InHandles|Share/i.test(name)) {
+    const abs = Math.abs(value);
+    return abs >= 2 ** 20 ? `${(value / 2 ** 20).toFixed(1)} MiB` : abs >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value} B`;
+  }
+  if (/Ms(@|$)/.test(name)) return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+  return Number.isInteger(value) ? String(value) : value.toPrecision(3);
+}
+
+/** The measures table of one experiment: `{ header, rows }`, numeric measures only. */
+function measuresTable(experiment) {
+  const names = [];
+  for (const run of experiment.runs) {
+    for (const [name, value] of Object.entries(run.measures ?? {})) {
+      if ((typeof value === 'number' || value === null) && !names.includes(name)) names.push(name);
+    }
+  }
+  return {
+    header: ['measure', ...experiment.runs.map((r) => r.name)],
+    rows: names.map((name) => [name, ...experiment.runs.map((r) => (r.error ? 'ERROR' : formatMeasure(name, r.measures?.[name])))]),
+  };
+}
+
+/** One line per verdict of an experiment, and one per run that could not run. */
+function verdictLines(experiment) {
+  return [
+    ...experiment.verdicts.map(describeVerdict),
+    ...experiment.runs.filter((r) => r.error).map((r) => `${r.name} could not run: ${r.error}`),
+  ];
+}
+
+/** Headline counts of the lab: verdicts that hold, do not hold, or were not measured. */
+function labSummary(lifetime) {
+  const all = lifetime.experiments.flatMap((e) => e.verdicts);
+  const count = (holds) => all.filter((v) => v.holds === holds).length;
+  return `${lifetime.experiments.length} experiments, ${all.length} verdict rules: ${count(true)} hold, ${count(false)} do not hold, ${count(null)} not measured`;
+}
+
+/** One line per reproduction: its outcome, the claim, and where it comes from. */
+function reproLine(r) {
+  return `${r.outcome.toUpperCase()} ${r.id} (seed ${r.seed}): ${r.claim}`;
+}
+
+/** A reproduction's evidence as `name = value` texts. */
+function evidenceLines(r) {
+  return Object.entries(r.evidence ?? {}).map(([name, value]) => `${name} = ${typeof value === 'object' && value !== null ? JSON.stringify(value) : formatMeasure(name, value)}`);
+}
+
+module.exports = { formatMeasure, measuresTable, verdictLines, labSummary, reproLine, evidenceLines };
