@@ -47,6 +47,8 @@ const INSTANCES = {
   HeapSnapshot: (m) => m.parseSnapshot(SNAPSHOT),
   HeapSummary: (m) => m.parseSnapshot(SNAPSHOT).summarize(),
   HeapDiff: (m) => new m.HeapDiff(),
+  Tracked: (m) => new m.Tracked(16),
+  JsHolder: (m) => new m.JsHolder(m === BINDINGS.wasm ? 'jsvalue' : 'two-phase'),
 };
 
 /** Constructors that take no arguments and are slow (a heap snapshot each): called once. */

@@ -26,13 +26,17 @@ const ONLY_IN = {
   },
   wasm: {
     rawExports: "the wasm instance's own exports, the floor",
+    heapLiveCount: "wasm-bindgen's live heap slots; Node-API has no such table",
     install_panic_hook: 'the start function; removed from the exports at load',
   },
 };
 
 /** Class members only one binding has: wasm-bindgen gives every class `free()`; napi-rs
  * classes are freed by the GC, and get `free()` only where they own big memory. */
-const MEMBERS_ONLY_IN = { wasm: { Counter: ['free'], GcMonitor: ['free'] }, napi: {} };
+const MEMBERS_ONLY_IN = {
+  wasm: { Counter: ['free'], GcMonitor: ['free'], Tracked: ['free'], JsHolder: ['free'] },
+  napi: { JsHolder: ['unrefOnly'] }, // the seed-003 'unref without delete' step, Node-API only
+};
 
 /** The text from an opening parenthesis at `at` to its match, exclusive. */
 function balanced(text, at) {

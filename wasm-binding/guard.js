@@ -28,6 +28,7 @@ const FUNCTIONS = {
   sum: ['values:Float64Array'],
   callOnce: ['f:function'],
   callMany: ['f:function', 'n:any'],
+  makeValues: ['count:any', 'slots:any', 'scoped:any', 'every:any', 'sample:function'],
 };
 
 /** Methods, likewise: class -> method -> 'arg:kind' list. Every method and getter of
@@ -42,6 +43,8 @@ const METHODS = {
   SnapshotParser: { feed: ['chunk:Uint8Array'] },
   HeapSnapshot: {},
   HeapSummary: { diff: ['after:HeapSnapshot'] },
+  Tracked: {},
+  JsHolder: {},
 };
 
 /** The checks for one call: [index, name, description, test] per checked argument. */

@@ -91,3 +91,20 @@ mod tests {
         assert!(!(0..10).any(|i| is_sample_point(i, 0)));
     }
 }
+
+/// The most values `makeValues` creates in one call, and the most slots each may have:
+/// past them the JS engine runs out of memory, which aborts the process.
+pub const MAX_VALUES: u32 = 10_000_000;
+/// See [`MAX_VALUES`].
+pub const MAX_SLOTS: u32 = 1 << 20;
+/// The most holders one `JsHolder` keeps: each is a Node-API reference or a wasm heap slot.
+pub const MAX_HOLDERS: u32 = 1_000_000;
+
+/// Checks a request against a limit, naming it: `Err("count must be at most …, got …")`.
+pub fn check_limit(name: &str, value: u32, max: u32) -> Result<u32, String> {
+    if value <= max {
+        Ok(value)
+    } else {
+        Err(format!("{name} must be at most {max}, got {value}"))
+    }
+}

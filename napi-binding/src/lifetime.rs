@@ -8,9 +8,10 @@
 //! - `makeValues`: M JS values made inside one native call, with or without a handle
 //!   scope around each.
 
-use crate::convert::type_error;
+use crate::convert::{range_error, type_error};
 use crate::reference::{count, SharedRef};
 use bindlab_core::lifetime::{self, Tally};
+use bindlab_core::probe;
 use napi::bindgen_prelude::{Env, FromNapiValue, Function, JsValue, Unknown};
 use napi::UnknownRef;
 use napi::sys::{self, napi_env, napi_ref, napi_value};
@@ -24,13 +25,14 @@ pub struct Tracked(lifetime::Tracked);
 #[napi]
 impl Tracked {
     /// A value holding `bytes` of Rust memory.
-    #[napi(constructor)]
-    pub fn new(bytes: u32) -> Tracked {
-        Tracked(lifetime::Tracked::new(bytes as usize))
+    #[napi(catch_unwind, constructor)]
+    pub fn new(env: Env, bytes: u32) -> napi::Result<Tracked> {
+        let bytes = probe::check_made(bytes.into(), 1).map_err(|e| range_error(&env, format!("new Tracked(bytes): bytes {e}")))?;
+        Ok(Tracked(lifetime::Tracked::new(bytes)))
     }
 
     /// The payload size in bytes.
-    #[napi(getter)]
+    #[napi(catch_unwind, getter)]
     pub fn bytes(&self) -> u32 {
         self.0.bytes() as u32
     }
@@ -50,7 +52,7 @@ pub struct TallyObject {
 }
 
 /// How many `Tracked` values exist and were dropped so far.
-#[napi]
+#[napi(catch_unwind)]
 pub fn tracked_tally() -> TallyObject {
     let Tally { created, dropped, live, live_bytes } = lifetime::tally();
     TallyObject { created: created as f64, dropped: dropped as f64, live: live as f64, live_bytes: live_bytes as f64 }
@@ -102,7 +104,7 @@ pub struct JsHolder {
 #[napi]
 impl JsHolder {
     /// A holder; `mode` is `"napi-rs"`, `"counted"`, `"two-phase"` or `"weak"`.
-    #[napi(constructor)]
+    #[napi(catch_unwind, constructor)]
     pub fn new(env: Env, mode: String) -> napi::Result<JsHolder> {
         if !["napi-rs", "counted", "two-phase", "weak"].contains(&mode.as_str()) {
             return Err(type_error(&env, format!("unknown JsHolder mode {mode:?}: use napi-rs, counted, two-phase or weak")));
@@ -111,12 +113,14 @@ impl JsHolder {
     }
 
     /// Keeps `value` (an object or function) through `holders` holders (at least 1).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn hold(&mut self, env: Env, value: Unknown, holders: u32) -> napi::Result<()> {
         if !matches!(self.held, Held::Empty) {
             return Err(napi::Error::from_reason("JsHolder already holds a value: release() it first"));
         }
-        let holders = holders.max(1);
+        let holders = lifetime::check_limit("holders", holders, lifetime::MAX_HOLDERS)
+            .map_err(|e| range_error(&env, format!("JsHolder.hold(value, holders): {e}")))?
+            .max(1);
         let raw = value.raw();
         // SAFETY: `raw` is a live value of this call's environment.
         self.held = unsafe {
@@ -151,7 +155,7 @@ impl JsHolder {
 
     /// The held object; throws when nothing is held or when a weak reference's object
     /// was collected.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn get<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
         let raw = match &self.held {
             Held::Empty => return Err(napi::Error::from_reason("JsHolder holds nothing: hold() a value first")),
@@ -179,7 +183,7 @@ impl JsHolder {
 
     /// Unrefs a counted reference down to 0 without deleting it: the object becomes
     /// collectable, and the reference stays (weak) until `release()`.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn unref_only(&mut self) -> napi::Result<()> {
         let Held::Counted { raw, holders } = self.held else {
             return Err(napi::Error::from_reason("unrefOnly() needs a counted JsHolder that holds a value"));
@@ -195,7 +199,7 @@ impl JsHolder {
     }
 
     /// Lets go of the object: every holder unref'd, the reference(s) deleted.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn release(&mut self) -> napi::Result<()> {
         match std::mem::replace(&mut self.held, Held::Empty) {
             Held::Empty | Held::TwoPhase(_) => Ok(()),
@@ -225,7 +229,7 @@ impl JsHolder {
     }
 
     /// How many Rust-side holders there are now (0 when empty).
-    #[napi(getter)]
+    #[napi(catch_unwind, getter)]
     pub fn holders(&self) -> u32 {
         match &self.held {
             Held::Empty => 0,
@@ -255,8 +259,13 @@ fn delete_reference(env: napi_env, raw: napi_ref) -> napi::Result<()> {
 /// Makes `count` arrays of `slots` holes inside this one call, each inside its own handle
 /// scope when `scoped`; calls `sample(i)` after every `every`-th (0: never). Without a
 /// scope every array stays reachable from the call's scope until it returns.
-#[napi]
+#[napi(catch_unwind)]
 pub fn make_values(env: Env, count: u32, slots: u32, scoped: bool, every: u32, sample: Function<u32, ()>) -> napi::Result<()> {
+    let limit = |name, value, max| {
+        lifetime::check_limit(name, value, max).map_err(|e| range_error(&env, format!("makeValues(count, slots, …): {e}")))
+    };
+    limit("count", count, lifetime::MAX_VALUES)?;
+    limit("slots", slots, lifetime::MAX_SLOTS)?;
     for i in 0..count {
         let scope = if scoped { Some(open_scope(env.raw())?) } else { None };
         let mut array = ptr::null_mut();

@@ -7,7 +7,8 @@
 //!   iteration or all kept until the call returns;
 //! - `heapLiveCount()`: wasm-bindgen's live JS-value slots.
 
-use crate::convert::{error, to_js, type_error};
+use crate::convert::{error, range_error, to_js, type_error};
+use bindlab_core::probe;
 use bindlab_core::lifetime;
 use wasm_bindgen::prelude::*;
 
@@ -20,8 +21,9 @@ pub struct Tracked(lifetime::Tracked);
 impl Tracked {
     /// A value holding `bytes` of Rust memory.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: u32) -> Tracked {
-        Tracked(lifetime::Tracked::new(bytes as usize))
+    pub fn new(bytes: u32) -> Result<Tracked, JsValue> {
+        let bytes = probe::check_made(bytes.into(), 1).map_err(|e| range_error(&format!("new Tracked(bytes): bytes {e}")))?;
+        Ok(Tracked(lifetime::Tracked::new(bytes)))
     }
 
     /// The payload size in bytes.
@@ -51,7 +53,8 @@ pub struct JsHolder(Vec<JsValue>);
 impl JsHolder {
     /// A holder; the only `mode` is `"jsvalue"`.
     #[wasm_bindgen(constructor)]
-    pub fn new(mode: &str) -> Result<JsHolder, JsValue> {
+    pub fn new(mode: JsValue) -> Result<JsHolder, JsValue> {
+        let mode = mode.as_string().ok_or_else(|| type_error("new JsHolder(mode): mode must be a string"))?;
         if mode != "jsvalue" {
             return Err(type_error(&format!("unknown JsHolder mode {mode:?}: the wasm binding has only jsvalue")));
         }
@@ -63,6 +66,8 @@ impl JsHolder {
         if !self.0.is_empty() {
             return Err(error("JsHolder already holds a value: release() it first"));
         }
+        let holders = lifetime::check_limit("holders", holders, lifetime::MAX_HOLDERS)
+            .map_err(|e| range_error(&format!("JsHolder.hold(value, holders): {e}")))?;
         self.0 = (0..holders.max(1)).map(|_| value.clone()).collect();
         Ok(())
     }
@@ -89,6 +94,11 @@ impl JsHolder {
 /// call returns. Calls `sample(i)` after every `every`-th (0: never).
 #[wasm_bindgen(js_name = makeValues)]
 pub fn make_values(count: u32, slots: u32, scoped: bool, every: u32, sample: &js_sys::Function) -> Result<(), JsValue> {
+    let limit = |name, value, max| {
+        lifetime::check_limit(name, value, max).map_err(|e| range_error(&format!("makeValues(count, slots, …): {e}")))
+    };
+    limit("count", count, lifetime::MAX_VALUES)?;
+    limit("slots", slots, lifetime::MAX_SLOTS)?;
     let mut kept = Vec::new();
     for i in 0..count {
         let array = js_sys::Array::new_with_length(slots);
