@@ -84,6 +84,9 @@ impl NumArray {
         let mut i = 0;
         let mut c = self.cursor;
         'chunk: loop {
+            if !c.in_number && c.field == 0 && c.between == Between::After {
+                i = self.records(buf, i, base, sink)?;
+            }
             if c.in_number {
                 while i < n {
                     let d = buf[i].wrapping_sub(b'0');
@@ -121,6 +124,9 @@ impl NumArray {
                 }
                 c.in_number = false;
                 c.between = Between::After;
+                if c.field == 0 {
+                    continue 'chunk;
+                }
                 // The usual case, `,` and the next number, skips the general loop.
                 if next == b',' {
                     if let Some(&d) = buf.get(i + 1).filter(|d| d.is_ascii_digit()) {
@@ -176,6 +182,62 @@ impl NumArray {
         }
         self.cursor = c;
         Ok(None)
+    }
+
+    /// The fast path: parses whole records of the shape V8 writes from `buf[i..]`, right
+    /// after a complete record, and returns where it stopped. A record qualifies when it
+    /// is one optional whitespace byte, then `,` and a number of 1 to 19 digits (no
+    /// leading zero, no fraction or exponent) per field, and `buf` holds the byte after
+    /// its last digit. It stops before the first record that does not, leaving it (and
+    /// any error in it) to the general loop in [`run`](Self::run), so the records and
+    /// errors are the same whichever path reads them.
+    #[inline]
+    fn records<S: RecordSink>(
+        &mut self,
+        buf: &[u8],
+        mut i: usize,
+        base: u64,
+        sink: &mut S,
+    ) -> Result<usize, ParseError> {
+        // Past the end reads as a byte that ends every shape the fast path accepts.
+        let at = |j: usize| buf.get(j).copied().unwrap_or(b'x');
+        let width = self.width;
+        loop {
+            let mut j = i + usize::from(is_ws(at(i)));
+            for f in 0..width {
+                if at(j) != b',' {
+                    return Ok(i);
+                }
+                j += 1;
+                let start = j;
+                let mut acc = 0u64;
+                loop {
+                    let d = at(j).wrapping_sub(b'0');
+                    if d > 9 {
+                        break;
+                    }
+                    acc = acc.wrapping_mul(10).wrapping_add(u64::from(d));
+                    j += 1;
+                }
+                let digits = j - start;
+                let next = at(j);
+                if digits == 0
+                    || digits > 19
+                    || (digits > 1 && at(start) == b'0')
+                    || next == b'.'
+                    || next | 0x20 == b'e'
+                {
+                    return Ok(i);
+                }
+                self.vals[f] = acc;
+                self.offs[f] = base + start as u64;
+            }
+            if j >= buf.len() {
+                return Ok(i);
+            }
+            sink.record(&self.vals[..width], &self.offs[..width])?;
+            i = j;
+        }
     }
 }
 
