@@ -208,31 +208,29 @@ impl NumArray {
                 if at(j) != b',' {
                     return Ok(i);
                 }
-                j += 1;
-                let start = j;
-                let mut acc = 0u64;
-                loop {
-                    let d = at(j).wrapping_sub(b'0');
-                    if d > 9 {
-                        break;
-                    }
-                    acc = acc.wrapping_mul(10).wrapping_add(u64::from(d));
-                    j += 1;
-                }
-                let digits = j - start;
-                let next = at(j);
-                if digits == 0
-                    || digits > 19
-                    || (digits > 1 && at(start) == b'0')
-                    || next == b'.'
-                    || next | 0x20 == b'e'
-                {
+                let start = j + 1;
+                let first = at(start).wrapping_sub(b'0');
+                if first > 9 {
                     return Ok(i);
+                }
+                let mut acc = u64::from(first);
+                j = start + 1;
+                // A `0` is a whole number; what follows it is checked as a separator.
+                if first != 0 {
+                    while let d @ 0..=9 = at(j).wrapping_sub(b'0') {
+                        acc = acc.wrapping_mul(10).wrapping_add(u64::from(d));
+                        j += 1;
+                    }
+                    if j - start > 19 {
+                        return Ok(i);
+                    }
                 }
                 self.vals[f] = acc;
                 self.offs[f] = base + start as u64;
             }
-            if j >= buf.len() {
+            // The byte after the last number (inside every other record it is a `,`).
+            let next = at(j);
+            if j >= buf.len() || next.is_ascii_digit() || next == b'.' || next | 0x20 == b'e' {
                 return Ok(i);
             }
             sink.record(&self.vals[..width], &self.offs[..width])?;
@@ -299,6 +297,42 @@ mod tests {
             assert_eq!(sink.0[1].0, [0, u64::MAX, 7]);
         }
         assert_eq!(parse("[]", 3, 1).unwrap().0 .0.len(), 0);
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_general_loop_reads() {
+        let fields = ["0", "7", "42", "1234567", "18446744073709551615"];
+        let mut input = String::from("[1,2,3");
+        for (k, a) in fields.iter().enumerate() {
+            for b in &fields {
+                let sep = if k % 2 == 0 { "\n," } else { "," };
+                input += &format!("{sep}{a},{b},{k}");
+            }
+        }
+        input += "\n]";
+        let whole = parse(&input, 3, usize::MAX).unwrap();
+        assert_eq!(whole.0 .0.len(), 1 + fields.len() * fields.len());
+        let at = |input: &str, piece| parse(input, 3, piece).map(|(c, end)| (c.0, end));
+        assert_eq!(at(&input, usize::MAX), at(&input, 1));
+        let long = ",1234567,8,9\n".repeat(10);
+        for odd in ["1 ", " 1", "1\n\n", "1\t", "1]", "0]"] {
+            let input = format!("[1,2,3{long},7,{odd},9{long},1,2,3]");
+            for piece in [7, 100, usize::MAX] {
+                assert_eq!(at(&input, piece), at(&input, 1), "{odd:?} / {piece}");
+            }
+        }
+        let bad = ["01", "1.5", "0.5", "2e3", "-1", "x", "99999999999999999999"];
+        for bad in bad {
+            for input in [
+                format!("[1,2,3{long},7,{bad},9{long},1,2,3]"),
+                format!("[1,2,3{long},7,9,{bad}{long},1,2,3]"),
+            ] {
+                for piece in [7, 100, usize::MAX] {
+                    let err = parse(&input, 3, piece).unwrap_err();
+                    assert_eq!(err, parse(&input, 3, 1).unwrap_err(), "{bad} / {piece}");
+                }
+            }
+        }
     }
 
     #[test]
