@@ -85,7 +85,14 @@ impl NumArray {
         let mut c = self.cursor;
         'chunk: loop {
             if !c.in_number && c.field == 0 && c.between == Between::After {
-                i = self.records(buf, i, base, sink)?;
+                // The layouts of Node 20 (7 node fields, 3 edge fields) and of older
+                // V8 (6 node fields) get a loop unrolled for their width.
+                i = match self.width {
+                    3 => self.records::<S, 3>(buf, i, base, sink)?,
+                    6 => self.records::<S, 6>(buf, i, base, sink)?,
+                    7 => self.records::<S, 7>(buf, i, base, sink)?,
+                    _ => self.records::<S, 0>(buf, i, base, sink)?,
+                };
             }
             if c.in_number {
                 while i < n {
@@ -190,9 +197,10 @@ impl NumArray {
     /// leading zero, no fraction or exponent) per field, and `buf` holds the byte after
     /// its last digit. It stops before the first record that does not, leaving it (and
     /// any error in it) to the general loop in [`run`](Self::run), so the records and
-    /// errors are the same whichever path reads them.
+    /// errors are the same whichever path reads them. `W` is the record width when
+    /// known at compile time, else 0.
     #[inline]
-    fn records<S: RecordSink>(
+    fn records<S: RecordSink, const W: usize>(
         &mut self,
         buf: &[u8],
         mut i: usize,
@@ -201,7 +209,7 @@ impl NumArray {
     ) -> Result<usize, ParseError> {
         // Past the end reads as a byte that ends every shape the fast path accepts.
         let at = |j: usize| buf.get(j).copied().unwrap_or(b'x');
-        let width = self.width;
+        let width = if W == 0 { self.width } else { W };
         loop {
             let mut j = i + usize::from(is_ws(at(i)));
             for f in 0..width {
@@ -312,24 +320,27 @@ mod tests {
         input += "\n]";
         let whole = parse(&input, 3, usize::MAX).unwrap();
         assert_eq!(whole.0 .0.len(), 1 + fields.len() * fields.len());
-        let at = |input: &str, piece| parse(input, 3, piece).map(|(c, end)| (c.0, end));
-        assert_eq!(at(&input, usize::MAX), at(&input, 1));
-        let long = ",1234567,8,9\n".repeat(10);
-        for odd in ["1 ", " 1", "1\n\n", "1\t", "1]", "0]"] {
-            let input = format!("[1,2,3{long},7,{odd},9{long},1,2,3]");
-            for piece in [7, 100, usize::MAX] {
-                assert_eq!(at(&input, piece), at(&input, 1), "{odd:?} / {piece}");
-            }
-        }
-        let bad = ["01", "1.5", "0.5", "2e3", "-1", "x", "99999999999999999999"];
-        for bad in bad {
-            for input in [
-                format!("[1,2,3{long},7,{bad},9{long},1,2,3]"),
-                format!("[1,2,3{long},7,9,{bad}{long},1,2,3]"),
-            ] {
+        // Width 3 takes the unrolled loop, width 1 the general one.
+        for width in [1, 3] {
+            let at = |input: &str, piece| parse(input, width, piece).map(|(c, end)| (c.0, end));
+            assert_eq!(at(&input, usize::MAX), at(&input, 1));
+            let long = ",1234567,8,9\n".repeat(10);
+            for odd in ["1 ", " 1", "1\n\n", "1\t", "1]", "0]"] {
+                let input = format!("[1,2,3{long},7,{odd},9{long},1,2,3]");
                 for piece in [7, 100, usize::MAX] {
-                    let err = parse(&input, 3, piece).unwrap_err();
-                    assert_eq!(err, parse(&input, 3, 1).unwrap_err(), "{bad} / {piece}");
+                    assert_eq!(at(&input, piece), at(&input, 1), "{odd:?} / {piece}");
+                }
+            }
+            let bad = ["01", "1.5", "0.5", "2e3", "-1", "x", "99999999999999999999"];
+            for bad in bad {
+                for input in [
+                    format!("[1,2,3{long},7,{bad},9{long},1,2,3]"),
+                    format!("[1,2,3{long},7,9,{bad}{long},1,2,3]"),
+                ] {
+                    for piece in [7, 100, usize::MAX] {
+                        let err = at(&input, piece).unwrap_err();
+                        assert_eq!(err, at(&input, 1).unwrap_err(), "{bad} / {piece}");
+                    }
                 }
             }
         }
