@@ -84,6 +84,16 @@ impl NumArray {
         let mut i = 0;
         let mut c = self.cursor;
         'chunk: loop {
+            if !c.in_number && c.field == 0 && c.between == Between::After {
+                // The layouts of Node 20 (7 node fields, 3 edge fields) and of older
+                // V8 (6 node fields) get a loop unrolled for their width.
+                i = match self.width {
+                    3 => self.records::<S, 3>(buf, i, base, sink)?,
+                    6 => self.records::<S, 6>(buf, i, base, sink)?,
+                    7 => self.records::<S, 7>(buf, i, base, sink)?,
+                    _ => self.records::<S, 0>(buf, i, base, sink)?,
+                };
+            }
             if c.in_number {
                 while i < n {
                     let d = buf[i].wrapping_sub(b'0');
@@ -121,6 +131,9 @@ impl NumArray {
                 }
                 c.in_number = false;
                 c.between = Between::After;
+                if c.field == 0 {
+                    continue 'chunk;
+                }
                 // The usual case, `,` and the next number, skips the general loop.
                 if next == b',' {
                     if let Some(&d) = buf.get(i + 1).filter(|d| d.is_ascii_digit()) {
@@ -176,6 +189,61 @@ impl NumArray {
         }
         self.cursor = c;
         Ok(None)
+    }
+
+    /// The fast path: parses whole records of the shape V8 writes from `buf[i..]`, right
+    /// after a complete record, and returns where it stopped. A record qualifies when it
+    /// is one optional whitespace byte, then `,` and a number of 1 to 19 digits (no
+    /// leading zero, no fraction or exponent) per field, and `buf` holds the byte after
+    /// its last digit. It stops before the first record that does not, leaving it (and
+    /// any error in it) to the general loop in [`run`](Self::run), so the records and
+    /// errors are the same whichever path reads them. `W` is the record width when
+    /// known at compile time, else 0.
+    #[inline]
+    fn records<S: RecordSink, const W: usize>(
+        &mut self,
+        buf: &[u8],
+        mut i: usize,
+        base: u64,
+        sink: &mut S,
+    ) -> Result<usize, ParseError> {
+        // Past the end reads as a byte that ends every shape the fast path accepts.
+        let at = |j: usize| buf.get(j).copied().unwrap_or(b'x');
+        let width = if W == 0 { self.width } else { W };
+        loop {
+            let mut j = i + usize::from(is_ws(at(i)));
+            for f in 0..width {
+                if at(j) != b',' {
+                    return Ok(i);
+                }
+                let start = j + 1;
+                let first = at(start).wrapping_sub(b'0');
+                if first > 9 {
+                    return Ok(i);
+                }
+                let mut acc = u64::from(first);
+                j = start + 1;
+                // A `0` is a whole number; what follows it is checked as a separator.
+                if first != 0 {
+                    while let d @ 0..=9 = at(j).wrapping_sub(b'0') {
+                        acc = acc.wrapping_mul(10).wrapping_add(u64::from(d));
+                        j += 1;
+                    }
+                    if j - start > 19 {
+                        return Ok(i);
+                    }
+                }
+                self.vals[f] = acc;
+                self.offs[f] = base + start as u64;
+            }
+            // The byte after the last number (inside every other record it is a `,`).
+            let next = at(j);
+            if j >= buf.len() || next.is_ascii_digit() || next == b'.' || next | 0x20 == b'e' {
+                return Ok(i);
+            }
+            sink.record(&self.vals[..width], &self.offs[..width])?;
+            i = j;
+        }
     }
 }
 
@@ -237,6 +305,45 @@ mod tests {
             assert_eq!(sink.0[1].0, [0, u64::MAX, 7]);
         }
         assert_eq!(parse("[]", 3, 1).unwrap().0 .0.len(), 0);
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_general_loop_reads() {
+        let fields = ["0", "7", "42", "1234567", "18446744073709551615"];
+        let mut input = String::from("[1,2,3");
+        for (k, a) in fields.iter().enumerate() {
+            for b in &fields {
+                let sep = if k % 2 == 0 { "\n," } else { "," };
+                input += &format!("{sep}{a},{b},{k}");
+            }
+        }
+        input += "\n]";
+        let whole = parse(&input, 3, usize::MAX).unwrap();
+        assert_eq!(whole.0 .0.len(), 1 + fields.len() * fields.len());
+        // Width 3 takes the unrolled loop, width 1 the general one.
+        for width in [1, 3] {
+            let at = |input: &str, piece| parse(input, width, piece).map(|(c, end)| (c.0, end));
+            assert_eq!(at(&input, usize::MAX), at(&input, 1));
+            let long = ",1234567,8,9\n".repeat(10);
+            for odd in ["1 ", " 1", "1\n\n", "1\t", "1]", "0]"] {
+                let input = format!("[1,2,3{long},7,{odd},9{long},1,2,3]");
+                for piece in [7, 100, usize::MAX] {
+                    assert_eq!(at(&input, piece), at(&input, 1), "{odd:?} / {piece}");
+                }
+            }
+            let bad = ["01", "1.5", "0.5", "2e3", "-1", "x", "99999999999999999999"];
+            for bad in bad {
+                for input in [
+                    format!("[1,2,3{long},7,{bad},9{long},1,2,3]"),
+                    format!("[1,2,3{long},7,9,{bad}{long},1,2,3]"),
+                ] {
+                    for piece in [7, 100, usize::MAX] {
+                        let err = at(&input, piece).unwrap_err();
+                        assert_eq!(err, at(&input, 1).unwrap_err(), "{bad} / {piece}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

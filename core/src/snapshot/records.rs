@@ -150,7 +150,7 @@ impl NodeSink {
 }
 
 impl RecordSink for NodeSink {
-    #[inline]
+    #[inline(always)]
     fn record(&mut self, vals: &[u64], offs: &[u64]) -> Result<(), ParseError> {
         let l = &self.layout;
         let c = &mut self.cols;
@@ -256,7 +256,7 @@ impl EdgeSink {
 }
 
 impl RecordSink for EdgeSink {
-    #[inline]
+    #[inline(always)]
     fn record(&mut self, vals: &[u64], offs: &[u64]) -> Result<(), ParseError> {
         let l = &self.layout;
         let c = &mut self.cols;
