@@ -56,9 +56,20 @@ function checksOf(exports, params) {
   });
 }
 
+/** Swaps in the fresh instance a panic scheduled, before arguments are copied into the
+ * old one's memory (see src/panic.rs); `noop` goes through wasm-bindgen's call guard. */
+let recover = () => {};
+function afterPanic() {
+  if (globalThis.__bindlabWasmPanicked === true) {
+    globalThis.__bindlabWasmPanicked = false;
+    recover();
+  }
+}
+
 /** `fn` with its arguments checked first; `call` names it in errors. */
 function checked(fn, call, checks) {
   return function guarded(...args) {
+    afterPanic();
     for (const [index, name, what, test] of checks) {
       if (!test(args[index])) throw typeError(call, name, what, args[index]);
     }
@@ -81,6 +92,7 @@ function live(fn, call, className) {
 
 /** Installs the guards on the glue's exports, in place. */
 function guard(exports) {
+  recover = exports.noop;
   for (const [name, params] of Object.entries(FUNCTIONS)) {
     exports[name] = checked(exports[name], `${name}(${params.map((p) => p.split(':')[0]).join(', ')})`, checksOf(exports, params));
   }
