@@ -59,22 +59,41 @@ function checksOf(exports, params) {
 /** Swaps in the fresh instance a panic scheduled, before arguments are copied into the
  * old one's memory (see src/panic.rs); `noop` goes through wasm-bindgen's call guard. */
 let recover = () => {};
+let panicked = false;
+globalThis.__bindlabWasmOnPanic = () => {
+  panicked = true;
+};
 function afterPanic() {
-  if (globalThis.__bindlabWasmPanicked === true) {
-    globalThis.__bindlabWasmPanicked = false;
-    recover();
-  }
+  panicked = false;
+  recover();
 }
+
+/** The most parameters a checked function may have: its wrapper has fixed arity, as
+ * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
+const MAX_ARITY = 5;
 
 /** `fn` with its arguments checked first; `call` names it in errors. */
 function checked(fn, call, checks) {
-  return function guarded(...args) {
-    afterPanic();
+  const reject = (args) => {
     for (const [index, name, what, test] of checks) {
       if (!test(args[index])) throw typeError(call, name, what, args[index]);
     }
-    return fn.apply(this, args);
   };
+  if (fn.length > MAX_ARITY) throw new Error(`guard.js: ${call} has more than ${MAX_ARITY} parameters`);
+  // One closure per check, chained once here, so the hot path runs no iterator.
+  const accepts = checks.reduce((all, [index, , , test]) => (args) => all(args) && test(args[index]), () => true);
+  return function guarded(a, b, c, d, e) {
+    if (panicked) afterPanic();
+    const args = [a, b, c, d, e];
+    if (!accepts(args)) reject(args);
+    return fn.call(this, a, b, c, d, e);
+  };
+}
+
+/** `fn` (named `name` in errors) with its `'arg:kind'` params checked. */
+function guardArguments(exports, fn, name, params) {
+  const call = `${name}(${params.map((param) => param.split(':')[0]).join(', ')})`;
+  return checked(fn, call, checksOf(exports, params));
 }
 
 /** `fn` refusing to run on a freed object (wasm-bindgen zeroes `__wbg_ptr` on free). */
@@ -94,7 +113,7 @@ function live(fn, call, className) {
 function guard(exports) {
   recover = exports.noop;
   for (const [name, params] of Object.entries(FUNCTIONS)) {
-    exports[name] = checked(exports[name], `${name}(${params.map((p) => p.split(':')[0]).join(', ')})`, checksOf(exports, params));
+    exports[name] = guardArguments(exports, exports[name], name, params);
   }
   for (const [className, methods] of Object.entries(METHODS)) {
     const proto = exports[className].prototype;
@@ -106,7 +125,7 @@ function guard(exports) {
         Object.defineProperty(proto, key, { ...desc, get: live(desc.get, call, className) });
       } else if (typeof desc.value === 'function') {
         const params = methods[key] ?? [];
-        const inner = params.length ? checked(desc.value, `${call}(${params.map((p) => p.split(':')[0]).join(', ')})`, checksOf(exports, params)) : desc.value;
+        const inner = params.length ? guardArguments(exports, desc.value, call, params) : desc.value;
         Object.defineProperty(proto, key, { ...desc, value: live(inner, call, className) });
       }
     }

@@ -2,8 +2,8 @@
 //! start-up throws a JS `Error` carrying the panic message instead, and schedules a fresh
 //! instance for the next call (the old one's panic state would turn a second panic into
 //! an abort). wasm-bindgen 0.2.130 copies string and array arguments into memory before
-//! its call guard swaps instances, so the hook also sets `globalThis.__bindlabWasmPanicked`
-//! and `guard.js` swaps instances first (a no-argument call) when it is set.
+//! its call guard swaps instances, so the hook also calls `globalThis.__bindlabWasmOnPanic`
+//! (set by `guard.js`), whose guards then swap instances first (a no-argument call).
 
 use bindlab_core::probe;
 use wasm_bindgen::prelude::*;
@@ -13,7 +13,10 @@ use wasm_bindgen::prelude::*;
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         wasm_bindgen::handler::schedule_reinit();
-        let _ = js_sys::Reflect::set(&js_sys::global(), &"__bindlabWasmPanicked".into(), &JsValue::TRUE);
+        let on_panic = js_sys::Reflect::get(&js_sys::global(), &"__bindlabWasmOnPanic".into());
+        if let Ok(on_panic) = on_panic.and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = on_panic.call0(&JsValue::UNDEFINED);
+        }
         wasm_bindgen::throw_str(&format!("Rust panic in @bindlab/wasm: {info}"));
     }));
 }
