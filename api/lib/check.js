@@ -34,4 +34,4 @@ function checkOptions(call, value) {
   return value ?? {};
 }
 
-module.exports = { describe, quote, typeError, checkFunction, checkOptions };
+module.exports = { quote, typeError, checkFunction, checkOptions };
