@@ -7,6 +7,20 @@ const { noise } = require('./stats.js');
 /** Changes smaller than this fraction are never reported, however quiet both runs were. */
 const MIN_CHANGE = 0.05;
 
+/** Rows whose baseline median is under this many ns are the ns-scale ones `reproducibility` sums up. */
+const NS_SCALE = 1000;
+
+/**
+ * How well a rerun reproduced the ns-scale medians: of the rows whose baseline median is under
+ * NS_SCALE, how many changed by at most MIN_CHANGE (either way), whatever their noise.
+ * `{ below, tolerance, compared, within, share }` (share is null when no row is ns-scale).
+ */
+function reproducibility(rows) {
+  const small = rows.filter((r) => r.before < NS_SCALE);
+  const within = small.filter((r) => Math.abs(r.change) <= MIN_CHANGE).length;
+  return { below: NS_SCALE, tolerance: MIN_CHANGE, compared: small.length, within, share: small.length ? within / small.length : null };
+}
+
 /** The reasons two environments' timings cannot be compared (empty when they can). */
 function incomparabilities(before, after) {
   const reasons = [];
@@ -28,7 +42,7 @@ function threshold(before, after) {
  * Compares the medians of every (case, implementation) present in both documents:
  * `{ baseline: { createdAt, commit }, rows: [{ case, impl, before, after, change, threshold,
  * verdict }], counts, unmatched }`. `change` is after/before − 1; `verdict` is 'faster',
- * 'slower' or 'same' (|change| within the threshold); `unmatched` counts rows present in only
+ * 'slower' or 'same' (|change| within the threshold); `reproducibility` (above); `unmatched` counts rows present in only
  * one of the documents.
  */
 function compareResults(baseline, current) {
@@ -46,8 +60,9 @@ function compareResults(baseline, current) {
     baseline: { createdAt: baseline.createdAt, commit: baseline.environment.git.commit },
     rows,
     counts,
+    reproducibility: reproducibility(rows),
     unmatched: baseline.results.length + current.results.length - 2 * rows.length,
   };
 }
 
-module.exports = { MIN_CHANGE, incomparabilities, threshold, compareResults };
+module.exports = { MIN_CHANGE, NS_SCALE, incomparabilities, threshold, compareResults };

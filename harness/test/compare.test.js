@@ -3,7 +3,8 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { compareResults, incomparabilities, threshold, MIN_CHANGE } = require('../lib/compare.js');
+const { compareResults, incomparabilities, threshold, MIN_CHANGE, NS_SCALE } = require('../lib/compare.js');
+const { comparisonLine } = require('../lib/report/tables.js');
 const { makeDoc, environment, stats } = require('./fixture.js');
 
 test('the threshold is at least 5% and otherwise the root sum of squares of both noises', () => {
@@ -23,6 +24,16 @@ test('changes within the threshold are "same", beyond it "faster" or "slower"', 
   const faster = compareResults(before, makeDoc({ scale: 0.5 }));
   assert.equal(faster.counts.faster, 15);
   assert.equal(faster.unmatched, 0);
+});
+
+test('reproducibility counts the ns-scale rows whose median moved by at most 5%, whatever their noise', () => {
+  assert.equal(NS_SCALE, 1000);
+  const after = makeDoc({ scale: 1.04 });
+  for (const r of after.results.filter((row) => row.impl === 'napi')) r.stats.p50 *= 1.1;
+  const { reproducibility } = compareResults(makeDoc(), after);
+  // 13 of the 15 baseline medians are under 1 µs; napi's 5 moved by 14.4%.
+  assert.deepEqual(reproducibility, { below: 1000, tolerance: 0.05, compared: 13, within: 8, share: 8 / 13 });
+  assert.match(comparisonLine(compareResults(makeDoc(), after)), /Medians under 1\.00 µs: 8 of 13 \(61\.5%\) within ±5\.0% of the baseline\./);
 });
 
 test('rows in only one run are counted, not compared', () => {

@@ -113,6 +113,12 @@ function skippedLines(doc) {
   }).filter(Boolean);
 }
 
+/** What a cell holds, as a sentence: the median per call, from the fastest run when there were several. */
+function cellMeaning(doc) {
+  const runs = doc.options.repeat;
+  return `Median time per call${runs > 1 ? ` (of the fastest of ${runs} runs, each in new processes)` : ''}.`;
+}
+
 /** The cases that threw, one sentence each. */
 function errorLines(doc) {
   return doc.errors.map((e) => `${e.impl} (run ${e.repeat + 1}) ${e.case}: ${e.message}`);
@@ -132,13 +138,16 @@ function comparisonTable(comparison) {
 
 /** One line summing up a comparison. */
 function comparisonLine(comparison) {
-  const { counts, baseline, unmatched } = comparison;
+  const { counts, baseline, unmatched, reproducibility: r } = comparison;
+  const reproduced = r.compared
+    ? ` Medians under ${formatTime(r.below)}: ${r.within} of ${r.compared} (${formatPercent(r.share)}) within ±${formatPercent(r.tolerance)} of the baseline.`
+    : '';
   return `Against the baseline of ${baseline.createdAt} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'}): `
     + `${counts.slower} slower, ${counts.faster} faster, ${counts.same} within noise`
-    + `${unmatched ? `; ${unmatched} results present in only one run` : ''}.`;
+    + `${unmatched ? `; ${unmatched} results present in only one run` : ''}.${reproduced}`;
 }
 
 module.exports = {
-  OPTIMISED_AWAY_MARK, groupsOf, environmentLines, summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines,
+  OPTIMISED_AWAY_MARK, groupsOf, cellMeaning, environmentLines, summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines,
   comparisonTable, comparisonLine,
 };
