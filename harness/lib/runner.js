@@ -60,7 +60,7 @@ async function runMatrix({ runtime, impls, repeat, filter, budget }, onMessage =
         ...where,
         runtime: ofType('runtime')[0].runtime,
         empty: ofType('empty')[0].stats,
-        results: ofType('result').map(({ case: id, stats, guard }) => ({ case: id, stats, guard })),
+        results: ofType('result').map(({ case: id, stats, batch, guard }) => ({ case: id, stats, batch, guard })),
         skips: ofType('skip').map(({ case: id, missing }) => ({ case: id, missing })),
         errors: ofType('error').map(({ case: id, message }) => ({ case: id, message })),
       });

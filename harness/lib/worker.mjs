@@ -2,14 +2,15 @@
 // mitata's batched loop, and prints one JSON message per line on stdout:
 //   { type: 'runtime', runtime }          first, what this process runs in
 //   { type: 'empty', stats }              the empty loop, timed like a case
-//   { type: 'result', case, stats, guard } one per measured case (guard: see memoryGuard)
+//   { type: 'result', case, stats, batch, guard } one per measured case (batch: calls per sample,
+//                                         see batchSize; guard: see memoryGuard)
 //   { type: 'skip', case, missing }       the implementation lacks a function the case uses
 //   { type: 'error', case, message }      the case threw
 // Usage: <runtime> worker.mjs '{"impl":"js","filter":"noop","budget":{"minCpuTimeNs":1e8}}'
 // With "describeOnly": true it prints the runtime message and exits.
 import { createRequire } from 'node:module';
-import { measure, do_not_optimize } from 'mitata';
-import { k_min_samples as MIN_SAMPLES, k_batch_samples as MAX_BATCH, k_batch_unroll as UNROLL } from 'mitata/src/lib.mjs';
+import { measure } from 'mitata';
+import { now, k_min_samples as MIN_SAMPLES, k_batch_samples as MAX_BATCH, k_batch_unroll as UNROLL } from 'mitata/src/lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadImplementation } = require('./implementations.js');
@@ -22,13 +23,19 @@ const input = JSON.parse(process.argv[2]);
 const emit = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
 /**
- * The function mitata times for one case: `sink(call(impl, ...args))`, compiled from source
- * unique to the case so that no two cases share a call site (and its type feedback).
+ * The function mitata times for one case: `sink.result = call(impl, ...args)`, compiled from
+ * source unique to the case so that no two cases share a call site (and its type feedback). The
+ * sink is the case's own too: a store into one object shared by every case (mitata's
+ * `do_not_optimize`) sees numbers, strings and objects in turn, and each change of the field's
+ * representation deoptimises the cases timed before it, so that a case's time depended on which
+ * cases ran earlier in its process.
  */
 function timedFunction(id, call, impl, arity) {
   const params = Array.from({ length: arity }, (_, i) => `a${i}`);
-  const source = `// ${id.replace(/\n/g, ' ')}\nreturn function bench(${params}) { sink(call(${['impl', ...params]})); };`;
-  return new Function('call', 'impl', 'sink', source)(call, impl, do_not_optimize);
+  const source = `// ${id.replace(/\n/g, ' ')}
+const sink = { result: undefined };
+return function bench(${params}) { sink.result = call(${['impl', ...params]}); };`;
+  return new Function('call', 'impl', source)(call, impl);
 }
 
 /** At most this much of a case's results may be alive at once while it is timed. */
@@ -47,21 +54,71 @@ function memoryGuard(resultBytes) {
   return { resultBytes, batch, maxSamples: Math.max(MIN_SAMPLES, Math.floor(maxCalls / batch)) };
 }
 
-/** Times one case on `impl` in mitata's generated loop; resolves with the summary of its per-call times and its memory guard. */
+/** Samples a case should yield within its time budget: slower calls are timed in smaller batches. */
+const TARGET_SAMPLES = 48;
+
+/**
+ * Samples a case yields at most in one process. More would not narrow its median, which varies
+ * between processes far more, and for a nanosecond call mitata's untimed argument generation
+ * (4,096 arguments a sample) would take several times the timed budget.
+ */
+const MAX_SAMPLES = 1024;
+
+/**
+ * A rough time per call of `bench` (ns), for sizing its batches: the fastest per-call time of
+ * loops over 1, 4, 16 … calls, stopped once they have taken 5 ms in all or reached `maxCalls`.
+ * The first loop only warms up (a first wasm call can take a millisecond to compile), and a JS
+ * loop stays in the interpreter for its first calls, so only later loops come near the
+ * optimised speed; a remaining overestimate only makes batches smaller.
+ */
+function roughTimePerCall(bench, makers, maxCalls) {
+  let fastest = Infinity;
+  let total = 0;
+  for (let calls = 1, loop = 0; ; calls = Math.min(calls * 4, maxCalls), loop++) {
+    const args = Array.from({ length: calls }, () => makers.map((make) => make()));
+    const start = now();
+    for (const a of args) bench(...a);
+    const elapsed = now() - start;
+    total += elapsed;
+    if (loop > 0) fastest = Math.min(fastest, elapsed / calls);
+    if ((loop > 0 && total >= 5e6) || calls === maxCalls) return Math.min(fastest, elapsed / calls);
+  }
+}
+
+/**
+ * Calls per sample: mitata's 4,096, unless a call is so slow that 4,096-call samples would give
+ * fewer than TARGET_SAMPLES within the budget (or the memory guard allows fewer). mitata's first
+ * 12 samples are taken whatever the budget, so without this a 60 µs call would be timed for 3 s.
+ */
+function batchSize(timePerCall, guard) {
+  const forTime = Math.floor(input.budget.minCpuTimeNs / (TARGET_SAMPLES * timePerCall * UNROLL)) * UNROLL;
+  return Math.min(guard?.batch ?? MAX_BATCH, Math.max(UNROLL, forTime));
+}
+
+/**
+ * Times one case on `impl` in mitata's generated loop; resolves with the summary of its per-call
+ * times, its batch size and its memory guard. mitata's own collection before the loop is left to
+ * `settle`, which runs first.
+ */
 async function time(impl, id, { args, call, resultBytes }) {
   const makers = args(impl);
   const bench = timedFunction(id, call, impl, makers.length);
   const guard = memoryGuard(resultBytes);
+  const batch = batchSize(roughTimePerCall(bench, makers, guard?.batch ?? MAX_BATCH), guard);
+  await settle();
   const stats = await measure(function* () {
     yield { ...makers, bench };
   }, {
+    gc: false,
     min_cpu_time: input.budget.minCpuTimeNs,
-    ...(guard && { batch_samples: guard.batch, max_samples: guard.maxSamples }),
+    batch_samples: batch,
+    max_samples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity),
   });
-  return { stats: summarize(stats.samples), guard };
+  // mitata times a call slower than 65 µs one at a time, whatever batch_samples says.
+  return { stats: summarize(stats.samples), batch: stats.ticks / stats.samples.length, guard };
 }
 
-/** Lets finalizers deferred to the event loop (Node-API, FinalizationRegistry) run between cases. */
+/** Collects garbage and lets finalizers deferred to the event loop (Node-API, FinalizationRegistry) run, so that no case pays for another's. */
 async function settle() {
   globalThis.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -83,5 +140,4 @@ for (const testCase of loadCases(input.filter)) {
   } catch (error) {
     emit({ type: 'error', case: testCase.id, message: String(error?.message ?? error) });
   }
-  await settle();
 }
