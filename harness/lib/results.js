@@ -5,12 +5,12 @@
 
 const fs = require('node:fs');
 const { IMPLEMENTATIONS, referencesOf } = require('./implementations.js');
-const { combineRepeats, median, isOptimisedAway } = require('./stats.js');
+const { combineRepeats, fastestRepeat, isOptimisedAway } = require('./stats.js');
 const { compareSweeps } = require('./crossover.js');
 const { chooseBindings } = require('./verdict.js');
 
 const FORMAT = 'bindlab-results';
-const VERSION = 1;
+const VERSION = 2;
 
 /** A lookup `(caseId, impl) → median ns` over result rows (undefined when not measured). */
 function medianLookup(results) {
@@ -22,19 +22,21 @@ function medianLookup(results) {
 function combineResults(processes) {
   const rows = new Map();
   for (const proc of processes) {
-    for (const { case: id, stats, guard } of proc.results) {
+    for (const { case: id, stats, batch, guard } of proc.results) {
       const key = `${proc.impl}\0${id}`;
       if (!rows.has(key)) rows.set(key, { case: id, impl: proc.impl, runs: [] });
-      rows.get(key).runs.push({ stats, guard, emptyLoopRatio: stats.p50 / proc.empty.p50 });
+      rows.get(key).runs.push({ stats, batch, guard, emptyLoopRatio: stats.p50 / proc.empty.p50 });
     }
   }
   return [...rows.values()].map(({ case: id, impl, runs }) => {
-    const emptyLoopRatio = median(runs.map((r) => r.emptyLoopRatio));
+    const fastest = runs[fastestRepeat(runs.map((r) => r.stats))];
+    const { emptyLoopRatio } = fastest;
     return {
       case: id,
       impl,
       stats: combineRepeats(runs.map((r) => r.stats)),
       repeatMedians: runs.map((r) => r.stats.p50),
+      batch: fastest.batch ?? null,
       emptyLoopRatio,
       optimisedAway: isOptimisedAway(emptyLoopRatio),
       memoryGuard: runs.find((r) => r.guard)?.guard ?? null,

@@ -10,6 +10,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { validateResults, serializeResults } = require('../lib/results.js');
 const { orderForRepeat } = require('../lib/runner.js');
+const { parseOptions } = require('../lib/options.js');
 const { makeDoc, environment } = require('./fixture.js');
 
 const CLI = path.join(__dirname, '..', 'cli.js');
@@ -20,6 +21,15 @@ function bench(...args) {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+test('the default is five runs of 120 ms a case, --quick one of 40 ms, and --repeat overrides either', () => {
+  const runs = (...args) => [parseOptions(args).repeat, parseOptions(args).budget.minCpuTimeNs];
+  assert.deepEqual(runs(), [5, 120e6]);
+  assert.deepEqual(runs('--quick'), [1, 40e6]);
+  assert.deepEqual(runs('--repeat', '2'), [2, 120e6]);
+  assert.deepEqual(runs('--quick', '--repeat', '3'), [3, 40e6]);
+  assert.throws(() => parseOptions(['--repeat', '0']), /--repeat needs a whole number ≥ 1, not "0"/);
+});
 
 test('--quick --filter call/noop --impl js measures one case and writes the three reports', () => {
   const out = tmp();
@@ -33,6 +43,15 @@ test('--quick --filter call/noop --impl js measures one case and writes the thre
   assert.match(run.stderr, /\[2\/2\] js run 1: call\/noop\(\): /);
   assert.deepEqual(fs.readdirSync(out).sort(), ['report.html', 'report.md', 'results.json']);
   assert.match(fs.readFileSync(path.join(out, 'report.md'), 'utf8'), /\| noop\(\) \|/);
+});
+
+test('a slow call is timed in batches small enough for 48 samples within the budget', () => {
+  const run = bench('--quick', '--filter', 'sum(Float64Array) n=10k', '--impl', 'js', '--json', '--out', tmp());
+  assert.equal(run.status, 0, run.stderr);
+  const [result] = JSON.parse(run.stdout).results;
+  assert.ok(result.stats.p50 > 2e3, `summing 10k floats should take microseconds, took ${result.stats.p50} ns`);
+  assert.ok(result.batch % 4 === 0 && result.batch < 4096, `batch ${result.batch}`);
+  assert.ok(result.stats.n >= 40, `only ${result.stats.n} samples`);
 });
 
 test('--repeat 2 runs every process twice and combines the runs', () => {

@@ -31,12 +31,14 @@ test('summarize gives zero spread for identical samples', () => {
   assert.equal(s.mad, 0);
 });
 
-test('combineRepeats takes medians over runs and measures the spread of their medians', () => {
-  const runs = [stats.summarize([10, 10, 10]), stats.summarize([12, 12, 12]), stats.summarize([11, 11, 11])];
+test('combineRepeats keeps the run with the lowest median and measures how far the others are above it', () => {
+  const runs = [stats.summarize([12, 13, 14]), stats.summarize([10, 10, 30]), stats.summarize([11, 11, 11])];
+  assert.equal(stats.fastestRepeat(runs), 1);
   const combined = stats.combineRepeats(runs);
-  assert.equal(combined.p50, 11);
+  assert.equal(combined.p50, 10);
+  assert.equal(combined.max, 30, 'every statistic comes from that one run');
   assert.equal(combined.n, 9);
-  assert.equal(combined.repeatSpread, 2 / 11);
+  assert.equal(combined.repeatSpread, 3 / 10);
   assert.equal(stats.combineRepeats([runs[0]]).repeatSpread, null);
 });
 

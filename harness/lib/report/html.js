@@ -73,7 +73,7 @@ function htmlReport(doc) {
     for (const ladder of ladders) body.push(`<h3>${escapeHtml(ladder.title)}</h3>`, htmlTable(ladder));
     body.push(`<p>${escapeHtml(breakdown.BREAKDOWN_LEGEND)}</p>`);
   }
-  body.push('<h2>Results</h2>', `<p>Median time per call. ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
+  body.push('<h2>Results</h2>', `<p>${escapeHtml(tables.cellMeaning(doc))} ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
     + 'the empty loop of the same process). a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.</p>',
   htmlTable(tables.emptyLoopTable(doc)));
   for (const group of tables.groupsOf(doc)) {

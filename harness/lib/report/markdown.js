@@ -31,7 +31,7 @@ function markdownReport(doc) {
     for (const ladder of ladders) out.push('', `**${ladder.title}**`, '', markdownTable(ladder));
     out.push('', breakdown.BREAKDOWN_LEGEND);
   }
-  out.push('', '## Results', '', `Median time per call. ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under `
+  out.push('', '## Results', '', `${tables.cellMeaning(doc)} ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under `
     + `${OPTIMISED_AWAY_RATIO}x the empty loop of the same process). a/b: ratio of medians. noise: the larger of `
     + '(p75-p25)/median and the spread of repeated runs\' medians.', '', markdownTable(tables.emptyLoopTable(doc)));
   for (const group of tables.groupsOf(doc)) {

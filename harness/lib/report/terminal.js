@@ -34,7 +34,7 @@ function terminalReport(doc) {
   const { machine, runtime } = doc.environment;
   const out = [
     `${machine.cpu.model} (${machine.cpu.cores} cores), ${runtime.name} ${runtime.version}, `
-      + `${doc.options.repeat} run(s)${doc.options.quick ? ', quick' : ''}. Median time per call.`,
+      + `${doc.options.repeat} run(s)${doc.options.quick ? ', quick' : ''}. ${tables.cellMeaning(doc)}`,
     '',
     layout(tables.emptyLoopTable(doc)),
   ];
