@@ -10,11 +10,11 @@ const { IMPLEMENTATIONS } = require('./implementations.js');
  * mitata's stopping rule per case and run: at least `minCpuTimeNs` of timed calls (and 12
  * samples). A process fixes its JIT's choices for a case once, and those, with bursts of load,
  * make a nanosecond call's median differ between processes by up to 2x; the default therefore
- * runs five short processes and reports the fastest (see combineRepeats in stats.js).
+ * runs eight short processes and reports the fastest (see combineRepeats in stats.js).
  */
 const MODES = {
   quick: { repeat: 1, budget: { minCpuTimeNs: 40e6 } },
-  default: { repeat: 5, budget: { minCpuTimeNs: 120e6 } },
+  default: { repeat: 8, budget: { minCpuTimeNs: 80e6 } },
 };
 
 const USAGE = `usage: npm run bench -- [lifetime] [options]
@@ -22,8 +22,8 @@ const USAGE = `usage: npm run bench -- [lifetime] [options]
                      --quick gives its tiny parameters, --filter matches experiment ids
   --quick            one run, 40 ms of timed calls per case (the whole matrix in under a minute)
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
-                     the fastest run of each case (default: 5, or 1 with --quick); each run gives a
-                     case 120 ms of timed calls (40 ms with --quick)
+                     the fastest run of each case (default: 8, or 1 with --quick); each run gives a
+                     case 80 ms of timed calls (40 ms with --quick)
   --filter TEXT      only the cases whose "group/name" contains TEXT
   --impl A,B         only these implementations (${Object.keys(IMPLEMENTATIONS).join(', ')})
   --runtime SPEC     the runtime to measure in: NAME or NAME:PATH (default: node, this one)

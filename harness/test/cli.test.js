@@ -22,11 +22,11 @@ function bench(...args) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('the default is five runs of 120 ms a case, --quick one of 40 ms, and --repeat overrides either', () => {
+test('the default is eight runs of 80 ms a case, --quick one of 40 ms, and --repeat overrides either', () => {
   const runs = (...args) => [parseOptions(args).repeat, parseOptions(args).budget.minCpuTimeNs];
-  assert.deepEqual(runs(), [5, 120e6]);
+  assert.deepEqual(runs(), [8, 80e6]);
   assert.deepEqual(runs('--quick'), [1, 40e6]);
-  assert.deepEqual(runs('--repeat', '2'), [2, 120e6]);
+  assert.deepEqual(runs('--repeat', '2'), [2, 80e6]);
   assert.deepEqual(runs('--quick', '--repeat', '3'), [3, 40e6]);
   assert.throws(() => parseOptions(['--repeat', '0']), /--repeat needs a whole number ≥ 1, not "0"/);
 });
