@@ -3,5 +3,7 @@
 // (memwatch's events, gc() and HeapDiff; snapshot files and streams).
 'use strict';
 
-module.exports = require('./binding.js');
-require('@bindlab/api').install(module.exports);
+const { front } = require('@bindlab/api');
+
+// An object literal, for fast properties and ESM named imports (see `front`).
+module.exports = { ...require('./binding.js'), ...front(require('./binding.js'), () => module.exports) };

@@ -2,6 +2,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as napiNamed from '@bindlab/napi';
 import * as wasmNamed from '@bindlab/wasm';
 
@@ -17,3 +19,10 @@ for (const [name, named] of [['@bindlab/napi', napiNamed], ['@bindlab/wasm', was
     assert.equal(named.default, required);
   });
 }
+
+test('both packages export objects with fast properties (a dictionary-mode object costs 3-4 ns a call)', () => {
+  const script = `for (const name of ['@bindlab/napi', '@bindlab/wasm']) console.log(name, %HasFastProperties(require(name)));`;
+  const run = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '@bindlab/napi true\n@bindlab/wasm true\n');
+});

@@ -16,8 +16,11 @@ const GC_EVENTS = new Set(['stats', 'leak']);
 /** Milliseconds since the Unix epoch, on the clock GC entries use. */
 const now = () => performance.timeOrigin + performance.now();
 
-/** Builds the memwatch functions for one binding; `snapshots` are its snapshot functions. */
-function memwatchFront(binding, snapshots) {
+/**
+ * Builds the memwatch functions for one binding; `snapshots` are its snapshot functions and
+ * `published()` the package's exports object, which `on`, `once` and `off` return for chaining.
+ */
+function memwatchFront(binding, snapshots, published) {
   let monitor = new binding.GcMonitor();
   let observer = null;
   const others = new EventEmitter();
@@ -66,11 +69,11 @@ function memwatchFront(binding, snapshots) {
       checkFunction(`on(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.on(event, listener);
-        return binding;
+        return published();
       }
       monitor.on(event, listener);
       watch();
-      return binding;
+      return published();
     },
 
     /** Adds a listener called at most once. */
@@ -78,7 +81,7 @@ function memwatchFront(binding, snapshots) {
       checkFunction(`once(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.once(event, listener);
-        return binding;
+        return published();
       }
       const wrappers = onceWrappers.get(event);
       const wrapper = function onceWrapper(payload) {
@@ -90,7 +93,7 @@ function memwatchFront(binding, snapshots) {
       };
       wrappers.set(listener, [...(wrappers.get(listener) ?? []), wrapper]);
       front.on(event, wrapper);
-      return binding;
+      return published();
     },
 
     /** Removes one registration of `listener` (or of its `once` wrapper). */
@@ -98,7 +101,7 @@ function memwatchFront(binding, snapshots) {
       checkFunction(`off(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.off(event, listener);
-        return binding;
+        return published();
       }
       const wrapped = onceWrappers.get(event).get(listener);
       if (!monitor.off(event, listener) && wrapped?.length) {
@@ -106,7 +109,7 @@ function memwatchFront(binding, snapshots) {
         if (wrapped.length === 0) onceWrappers.get(event).delete(listener);
       }
       watch();
-      return binding;
+      return published();
     },
 
     /** How many listeners `event` has. */
