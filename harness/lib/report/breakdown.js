@@ -114,6 +114,10 @@ function floorTable(doc) {
 /** The legend every report prints under the breakdown. */
 const BREAKDOWN_LEGEND = `Each rung adds one step of the binding's generated code to the floor (bench-js/call-overhead.js, `
   + `napi-binding/src/overhead*.rs); "adds" is its median minus the line above, "share of gap" that difference over the `
-  + `binding's distance from its floor. A negative step is noise. ${ABOVE_TARGET_MARK}: above ${formatRatio(FLOOR_TARGET)} the floor.`;
+  + `binding's distance from its floor. A negative step is noise. ${ABOVE_TARGET_MARK}: above ${formatRatio(FLOOR_TARGET)} the floor. `
+  + 'Where the wasm glue stays above its floor: it copies a slice argument (sum) into memory it allocates in the wasm '
+  + 'heap for each call and frees after it, where the floor reuses one scratch buffer, a fixed cost that fades as arrays '
+  + 'grow; and each exported function is a JS function around the wasm export that first checks whether a panic '
+  + 'scheduled a new instance (wasm-binding/src/panic.rs), a few cycles that show only against a call that does nothing.';
 
 module.exports = { LADDER_GROUP, FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable };
