@@ -371,26 +371,17 @@ fn airbnb_stats_sequence_is_reproduced_from_performance_observer_records() {
     for (i, (o, e)) in ours.iter().zip(events).enumerate() {
         let t = &e["data"];
         // Counts per kind: exact.
-        assert_eq!(
-            o.mark_sweep_compact.count as i64,
-            int(&t["gcMarkSweepCompactCount"]),
-            "event {i}"
-        );
-        assert_eq!(
-            o.scavenge.count as i64,
-            int(&t["gcScavengeCount"]),
-            "event {i}"
-        );
-        assert_eq!(
-            o.incremental_marking.count as i64,
-            int(&t["gcIncrementalMarkingCount"]),
-            "event {i}"
-        );
-        assert_eq!(
-            o.process_weak_callbacks.count as i64,
-            int(&t["gcProcessWeakCallbacksCount"]),
-            "event {i}"
-        );
+        for (count, key) in [
+            (o.mark_sweep_compact.count, "gcMarkSweepCompactCount"),
+            (o.scavenge.count, "gcScavengeCount"),
+            (o.incremental_marking.count, "gcIncrementalMarkingCount"),
+            (
+                o.process_weak_callbacks.count,
+                "gcProcessWeakCallbacksCount",
+            ),
+        ] {
+            assert_eq!(count as i64, int(&t[key]), "event {i}: {key}");
+        }
         // When: memwatch reads gettimeofday() in its GC epilogue, Node's entry ends at
         // its own epilogue on the performance clock: recorded within 0.7 ms.
         let dt_ms = (o.gc_ts as f64 - num(&t["gc_ts"])) / 1000.0;
