@@ -10,7 +10,6 @@ const tables = require('./tables.js');
 const { chartsOf } = require('./charts.js');
 const { choosingSection } = require('./choosing.js');
 const breakdown = require('./breakdown.js');
-const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
 const { lifetimeHtml } = require('./lifetime-html.js');
 
 /** The browser builds to inline, in load order (vega-embed needs the other two). */
@@ -73,9 +72,7 @@ function htmlReport(doc) {
     for (const ladder of ladders) body.push(`<h3>${escapeHtml(ladder.title)}</h3>`, htmlTable(ladder));
     body.push(`<p>${escapeHtml(breakdown.BREAKDOWN_LEGEND)}</p>`);
   }
-  body.push('<h2>Results</h2>', `<p>${escapeHtml(tables.cellMeaning(doc))} ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
-    + 'the empty loop of the same process). a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.</p>',
-  htmlTable(tables.emptyLoopTable(doc)));
+  body.push('<h2>Results</h2>', `<p>${escapeHtml(tables.resultsLegend(doc))}</p>`, htmlTable(tables.emptyLoopTable(doc)));
   for (const group of tables.groupsOf(doc)) {
     body.push(`<h3>${escapeHtml(group)}</h3>`);
     charts.forEach((chart, i) => {

@@ -6,7 +6,6 @@
 const tables = require('./tables.js');
 const { choosingSection } = require('./choosing.js');
 const breakdown = require('./breakdown.js');
-const { OPTIMISED_AWAY_RATIO } = require('../stats.js');
 const { lifetimeMarkdown } = require('./lifetime-markdown.js');
 
 /** A table model as a GitHub Markdown table (the first column left-aligned, the others right). */
@@ -31,9 +30,7 @@ function markdownReport(doc) {
     for (const ladder of ladders) out.push('', `**${ladder.title}**`, '', markdownTable(ladder));
     out.push('', breakdown.BREAKDOWN_LEGEND);
   }
-  out.push('', '## Results', '', `${tables.cellMeaning(doc)} ${tables.OPTIMISED_AWAY_MARK}: probably optimised away (under `
-    + `${OPTIMISED_AWAY_RATIO}x the empty loop of the same process). a/b: ratio of medians. noise: the larger of `
-    + '(p75-p25)/median and the spread of repeated runs\' medians.', '', markdownTable(tables.emptyLoopTable(doc)));
+  out.push('', '## Results', '', tables.resultsLegend(doc), '', markdownTable(tables.emptyLoopTable(doc)));
   for (const group of tables.groupsOf(doc)) {
     out.push('', `### ${group}`, '', markdownTable(tables.summaryTable(doc, group)), '',
       '<details><summary>details</summary>', '', markdownTable(tables.detailTable(doc, group)), '', '</details>');

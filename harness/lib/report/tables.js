@@ -3,7 +3,7 @@
 'use strict';
 
 const { formatTime, formatRatio, formatPercent } = require('./format.js');
-const { noise, median } = require('../stats.js');
+const { noise, median, OPTIMISED_AWAY_RATIO } = require('../stats.js');
 const { LADDER_GROUP } = require('./breakdown.js');
 
 /** Marks a median that is probably the empty loop with the call optimised out. */
@@ -119,6 +119,15 @@ function cellMeaning(doc) {
   return `Median time per call${runs > 1 ? ` (of the fastest of ${runs} runs, each in new processes)` : ''}.`;
 }
 
+/** What the ratio and noise columns mean, as every report prints it. */
+const RATIO_NOISE_LEGEND = 'a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.';
+
+/** The sentence under the Results heading of report.md and report.html. */
+function resultsLegend(doc) {
+  return `${cellMeaning(doc)} ${OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
+    + `the empty loop of the same process). ${RATIO_NOISE_LEGEND}`;
+}
+
 /** The cases that threw, one sentence each. */
 function errorLines(doc) {
   return doc.errors.map((e) => `${e.impl} (run ${e.repeat + 1}) ${e.case}: ${e.message}`);
@@ -148,6 +157,6 @@ function comparisonLine(comparison) {
 }
 
 module.exports = {
-  OPTIMISED_AWAY_MARK, groupsOf, cellMeaning, environmentLines, summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines,
+  OPTIMISED_AWAY_MARK, RATIO_NOISE_LEGEND, groupsOf, cellMeaning, resultsLegend, environmentLines, summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines,
   comparisonTable, comparisonLine,
 };

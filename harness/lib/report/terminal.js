@@ -42,7 +42,7 @@ function terminalReport(doc) {
     if (group !== breakdown.LADDER_GROUP) out.push('', layout(tables.summaryTable(doc, group)));
   }
   out.push('', `${tables.OPTIMISED_AWAY_MARK} probably optimised away (under ${OPTIMISED_AWAY_RATIO}x the empty loop). `
-    + 'a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.');
+    + tables.RATIO_NOISE_LEGEND);
   out.push(...breakdownLines(doc));
   const choosing = choosingSection(doc);
   if (choosing.length) {
