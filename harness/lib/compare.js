@@ -41,9 +41,9 @@ function threshold(before, after) {
 /**
  * Compares the medians of every (case, implementation) present in both documents:
  * `{ baseline: { createdAt, commit }, rows: [{ case, impl, before, after, change, threshold,
- * verdict }], counts, unmatched }`. `change` is after/before − 1; `verdict` is 'faster',
- * 'slower' or 'same' (|change| within the threshold); `reproducibility` (above); `unmatched` counts rows present in only
- * one of the documents.
+ * verdict }], counts, reproducibility, unmatched }`. `change` is after/before − 1; `verdict`
+ * is 'faster', 'slower' or 'same' (|change| within the threshold); `reproducibility` is
+ * described above; `unmatched` counts rows present in only one of the documents.
  */
 function compareResults(baseline, current) {
   const old = new Map(baseline.results.map((r) => [`${r.impl}\0${r.case}`, r]));

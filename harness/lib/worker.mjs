@@ -80,8 +80,9 @@ function roughTimePerCall(bench, makers, maxCalls) {
     for (const a of args) bench(...a);
     const elapsed = now() - start;
     total += elapsed;
-    if (loop > 0) fastest = Math.min(fastest, elapsed / calls);
-    if ((loop > 0 && total >= 5e6) || calls === maxCalls) return Math.min(fastest, elapsed / calls);
+    if (loop === 0) continue;
+    fastest = Math.min(fastest, elapsed / calls);
+    if (total >= 5e6 || calls === maxCalls) return fastest;
   }
 }
 
