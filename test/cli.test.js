@@ -1,0 +1,162 @@
+// The `bindlab` command on both packages: the ranked diff and the summary of the committed
+// fixtures, memwatch's JSON with --json, exit 2 with the usage for bad usage, exit 1 with
+// one line for bad input, and progress on stderr only.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { spawnSync } = require('node:child_process');
+const { BINDINGS } = require('./bindings.js');
+const { main, parseCommandLine, progressMeter, diffTable } = require('@bindlab/api/lib/cli.js');
+
+const FIXTURES = path.join(__dirname, '..', 'core', 'tests', 'fixtures');
+const PINNED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'fixture-diff.json'), 'utf8'));
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-cli-'));
+const BEFORE = path.join(DIR, 'before.heapsnapshot');
+const AFTER = path.join(DIR, 'after.heapsnapshot');
+fs.writeFileSync(BEFORE, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'before.heapsnapshot.gz'))));
+fs.writeFileSync(AFTER, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'after.heapsnapshot.gz'))));
+test.after(() => fs.rmSync(DIR, { recursive: true, force: true }));
+
+/** A writable that keeps what is written. */
+function sink(isTTY = false) {
+  const chunks = [];
+  return { isTTY, write: (text) => chunks.push(text), text: () => chunks.join('') };
+}
+
+/** Runs the command in-process on `pkg`: `{ code, out, err }`. */
+async function run(pkg, ...argv) {
+  const io = { out: sink(), err: sink() };
+  const code = await main(pkg, argv, io);
+  return { code, out: io.out.text(), err: io.err.text() };
+}
+
+for (const [name, pkg] of Object.entries(BINDINGS)) {
+  test(`${name}: bindlab diff prints the classes ranked by size growth, with a retainer path`, async () => {
+    const { code, out, err } = await run(pkg, 'diff', BEFORE, AFTER, '--top', '3');
+    assert.equal(code, 0, err);
+    assert.equal(err, '', 'small files get no progress lines');
+    const ranked = [...PINNED.change.details].sort((a, b) => b.size_bytes - a.size_bytes).slice(0, 3);
+    const lines = out.trimEnd().split('\n');
+    assert.match(lines[0], new RegExp(`^before ${PINNED.before.nodes} nodes, .*${PINNED.change.allocated_nodes} allocated, ${PINNED.change.freed_nodes} freed`));
+    assert.match(lines[2], /^class\s+\+\s+-\s+bytes\s+retained by/);
+    assert.equal(lines.length, 3 + ranked.length);
+    ranked.forEach((row, i) => {
+      const cells = lines[3 + i].split(/\s{2,}/);
+      assert.deepEqual(cells.slice(0, 4), [row.what, `+${row['+']}`, `-${row['-']}`, `+${row.size}`]);
+      assert.ok(cells[4].startsWith(row.retainers[0].node), cells[4]);
+      assert.ok(cells[4].endsWith(`-${row.retainers.at(-1).edge}-> ${row.what}`), cells[4]);
+    });
+  });
+
+  test(`${name}: bindlab diff --json prints memwatch's HeapDiff, the pinned one`, async () => {
+    const { code, out } = await run(pkg, 'diff', '--json', BEFORE, AFTER);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), PINNED);
+  });
+
+  test(`${name}: bindlab summary lists the largest classes of one snapshot`, async () => {
+    const { code, out } = await run(pkg, 'summary', BEFORE, '--top', '4', '--json');
+    assert.equal(code, 0);
+    const expected = pkg.parseSnapshot(BEFORE);
+    try {
+      assert.deepEqual(JSON.parse(out), {
+        nodeCount: expected.nodeCount, edgeCount: expected.edgeCount, totalSize: expected.totalSize,
+        classes: expected.topClasses(4),
+      });
+    } finally {
+      expected.free();
+    }
+    const table = await run(pkg, 'summary', BEFORE, '--top', '4');
+    assert.equal(table.out.trimEnd().split('\n').length, 3 + 4);
+  });
+
+  test(`${name}: bad input exits 1 with one line naming the file and the byte offset`, async () => {
+    const cut = path.join(DIR, `${name}-cut.heapsnapshot`);
+    fs.writeFileSync(cut, fs.readFileSync(AFTER).subarray(0, 5000));
+    for (const [argv, pattern] of [
+      [['diff', BEFORE, cut], new RegExp(`^bindlab diff: ${cut}: .*byte 5000`)],
+      [['summary', path.join(DIR, 'missing')], /^bindlab summary: .*missing: ENOENT/],
+      [['summary', DIR], /^bindlab summary: .*: not a regular file/],
+    ]) {
+      const { code, out, err } = await run(pkg, ...argv);
+      assert.equal(code, 1, argv.join(' '));
+      assert.equal(out, '');
+      assert.match(err, pattern);
+      assert.equal(err.trimEnd().split('\n').length, 1, err);
+    }
+  });
+}
+
+test('bad usage exits 2 with the usage, on stderr', async () => {
+  for (const argv of [['frobnicate'], ['diff', BEFORE], ['summary'], ['diff', 'a', 'b', '--top', '-1'],
+    ['summary', 'a', '--top', 'x'], ['diff', 'a', 'b', '--colour']]) {
+    const { code, out, err } = await run(BINDINGS.napi, ...argv);
+    assert.equal(code, 2, argv.join(' '));
+    assert.equal(out, '');
+    assert.match(err, /^bindlab: .*\nusage: bindlab diff/);
+  }
+  const help = await run(BINDINGS.napi, '--help');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^usage: bindlab diff/);
+});
+
+test('the command line parses into the command, files and options', () => {
+  assert.deepEqual(parseCommandLine(['diff', 'a', 'b']), { command: 'diff', files: ['a', 'b'], top: 20, json: false });
+  assert.deepEqual(parseCommandLine(['summary', '--top', '0', 'a']), { command: 'summary', files: ['a'], top: Infinity, json: false });
+  assert.deepEqual(parseCommandLine(['bench', '--quick']), { command: 'bench', rest: ['--quick'] });
+  assert.deepEqual(parseCommandLine([]), { command: 'help' });
+});
+
+test('progress: redrawn in place on a terminal at most every 200 ms, a line every 2 s elsewhere', () => {
+  let now = 0;
+  const tty = sink(true);
+  const meter = progressMeter(tty, 'big.heapsnapshot', 100e6, () => now);
+  for (let i = 0; i < 10; i++) {
+    now += 100;
+    meter.add(10e6);
+  }
+  meter.done();
+  const frames = tty.text().split('\r').filter(Boolean);
+  assert.equal(frames.length, 5 + 1, 'every other chunk redraws, plus the closing line');
+  assert.equal(frames.at(-1), 'big.heapsnapshot: 100.0 of 100.0 MB 100.0 MB/s\x1b[K\n');
+
+  now = 0;
+  const log = sink(false);
+  const plain = progressMeter(log, 'big', 100e6, () => now);
+  for (let i = 0; i < 10; i++) {
+    now += 500;
+    plain.add(10e6);
+  }
+  plain.done();
+  assert.deepEqual(log.text().split('\n').filter(Boolean), [
+    'big: 40.0 of 100.0 MB 20.0 MB/s', 'big: 80.0 of 100.0 MB 20.0 MB/s', 'big: 100.0 of 100.0 MB 20.0 MB/s',
+  ]);
+});
+
+test('the diff table ranks by bytes, ties by name, and --top cuts it', () => {
+  const row = (what, bytes) => ({ what, size_bytes: bytes, size: `${bytes} bytes`, '+': 1, '-': 0, retainers: [] });
+  const diff = {
+    before: { nodes: 1, size: '1 bytes' }, after: { nodes: 2, size: '2 bytes' },
+    change: { size_bytes: 1, size: '1 bytes', allocated_nodes: 1, freed_nodes: 0, details: [row('B', 5), row('A', 5), row('C', -7), row('D', 9)] },
+  };
+  const names = diffTable(diff, 3).trimEnd().split('\n').slice(3).map((line) => line.split(/\s+/)[0]);
+  assert.deepEqual(names, ['D', 'A', 'B']);
+  assert.match(diffTable(diff, Infinity), /\nC\s+\+1\s+-0\s+-7 bytes/);
+});
+
+test('the installed bin runs the command: npx-style, exit code and output', () => {
+  for (const pkg of ['napi-binding', 'wasm-binding']) {
+    const bin = path.join(__dirname, '..', pkg, 'bin', 'bindlab.js');
+    const ok = spawnSync(process.execPath, [bin, 'diff', BEFORE, AFTER, '--top', '1'], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /\nNative\s+\+71\s+-67/);
+    const bad = spawnSync(process.execPath, [bin, 'diff', BEFORE], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
