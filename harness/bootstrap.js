@@ -12,6 +12,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { fingerprint } = require('./lib/fingerprint.js');
 const { ROOT, commandOutput: probe, readCargoLock, lockedVersions } = require('./lib/toolchain.js');
+const { layOutPackages } = require('./lib/packages.js');
 
 const STAMPS = path.join(ROOT, 'target', 'bindlab-stamps');
 const WASM_PACK_VERSION = '0.15.1';
@@ -82,14 +83,14 @@ function ensureCargoTool(tool, crate, version, installArgs, why) {
 
 function ensureNpmDependencies() {
   const inputs = ['package.json', 'package-lock.json', 'harness/package.json', 'bench-js/package.json',
-    'wasm-binding/package.json', 'napi-binding/package.json'];
+    'wasm-binding/package.json', 'napi-binding/package.json', 'napi-binding/npm/linux-x64-gnu/package.json', 'api/package.json'];
   const stampFile = path.join(ROOT, 'node_modules', '.bindlab-stamp');
   const wanted = fingerprint(ROOT, inputs);
   if (readStamp(stampFile) === wanted) return;
   say('installing npm dependencies (node_modules is missing or older than package-lock.json)');
   // `npm ci` is not used: it insists on optional platform packages of @napi-rs/cli that the registry here lacks.
   run('npm', ['install', '--no-audit', '--no-fund'], { shell: process.platform === 'win32' });
-  writeStamp(stampFile, wanted);
+  writeStamp(stampFile, fingerprint(ROOT, inputs)); // after: npm install may rewrite the lockfile
 }
 
 function readStamp(file) {
@@ -141,6 +142,16 @@ function buildWasm(shared) {
       '--out-name', 'bindlab_wasm', '--no-pack'], { env: toolEnv() }));
 }
 
+/** Lays the builds out as npm packages (harness/lib/packages.js); a package's export
+ * names are read again only when its files or the front's changed. */
+function layOut() {
+  const stampOf = (dir) => path.join(STAMPS, `exports-${dir}.stamp`);
+  const inputsOf = (dir) => fingerprint(ROOT, [dir, 'api']);
+  const written = layOutPackages((dir) => readStamp(stampOf(dir)) !== inputsOf(dir));
+  for (const file of written) say(`wrote ${path.relative(ROOT, file)}`);
+  for (const dir of ['napi-binding', 'wasm-binding']) writeStamp(stampOf(dir), inputsOf(dir));
+}
+
 function main() {
   const started = Date.now();
   checkPrerequisites();
@@ -154,6 +165,7 @@ function main() {
   const shared = sharedBuildInputs();
   buildNapi(shared);
   buildWasm(shared);
+  layOut();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
