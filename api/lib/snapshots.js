@@ -2,63 +2,75 @@
 // binding's Rust-owned HeapSnapshot, and diff two of them the memwatch way.
 'use strict';
 
-const fs = require('node:fs');
 const { typeError, checkOptions } = require('./check.js');
+const { isBytes, feedBytes, feedFile, feedFileAsync, feedChunks } = require('./feed.js');
+const { isChunkSource, holdSources } = require('./sources.js');
 
-/** Bytes handed to the parser per call: big enough to amortise the call, small enough
- * that wasm's copies into linear memory stay small. */
-const CHUNK_BYTES = 1 << 20;
-
-/** What a snapshot input is: 'path', 'bytes', 'snapshot', 'chunks' ((async)
- * iterables, accepted by the async functions only) or null. */
-function inputKind(binding, input) {
-  if (typeof input === 'string') return 'path';
-  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return 'bytes';
-  if (input instanceof binding.HeapSnapshot) return 'snapshot';
-  const object = Object(input);
-  if (input != null && (Symbol.asyncIterator in object || Symbol.iterator in object)) return 'chunks';
-  return null;
-}
+/** What the synchronous and the asynchronous functions accept, and how they say it. */
+const PARSE_SYNC = { kinds: ['path', 'bytes'], expected: 'a file path (string) or bytes (Uint8Array, ArrayBuffer)' };
+const PARSE_ASYNC = { kinds: ['path', 'bytes', 'chunks'], expected: 'a file path, bytes, or an (async) iterable of chunks' };
+const DIFF_SYNC = { kinds: ['path', 'bytes', 'snapshot'], expected: 'a file path, bytes or a HeapSnapshot' };
+const DIFF_ASYNC = { kinds: ['path', 'bytes', 'snapshot', 'chunks'], expected: 'a file path, bytes, a HeapSnapshot or an (async) iterable of chunks' };
 
 /** Where an input came from, for error messages. */
 function labelOf(kind, input) {
   return kind === 'path' ? input : kind;
 }
 
-/** A parse error with the call and the input in front; TypeErrors pass unchanged. */
-function relabel(call, label, error) {
-  if (error instanceof TypeError) return error;
-  return new Error(`${call}: ${label}: ${error.message}`, { cause: error });
-}
-
-/** Feeds bytes to `parser` in slices (views: no copy on the JS side). */
-function feedBytes(parser, input) {
-  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) parser.feed(bytes.subarray(at, at + CHUNK_BYTES));
-}
-
-/** Feeds a file to `parser` a chunk at a time with synchronous reads. */
-function feedFile(parser, path) {
-  const fd = fs.openSync(path, 'r');
+/** What went wrong, in words, even when a caller's iterator threw something odd. */
+function messageOf(error) {
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (let n; (n = fs.readSync(fd, buffer, 0, CHUNK_BYTES, null)) > 0;) parser.feed(buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'a value that cannot be printed';
   }
 }
 
-/** Feeds an (async) iterable of Uint8Array or string chunks to `parser`. */
-async function feedChunks(parser, chunks) {
-  for await (const chunk of chunks) {
-    if (typeof chunk === 'string') feedBytes(parser, Buffer.from(chunk));
-    else if (chunk instanceof Uint8Array) feedBytes(parser, chunk);
-    else throw typeError('parseSnapshotAsync(input)', 'each chunk', 'a Uint8Array or a string', chunk);
+/** An error with the call and the input in front; this call's own TypeErrors (argument
+ * checks, wrong chunks) pass unchanged. */
+function relabel(call, label, error) {
+  if (error instanceof TypeError && error.message.startsWith(`${call}: `)) return error;
+  return new Error(`${call}: ${label}: ${messageOf(error)}`, { cause: error });
+}
+
+/** Runs `body` (sync or async) with the chunk sources among `inputs` held, releasing
+ * them all if it fails (see sources.js). */
+function holding(inputs, body) {
+  const releaseAll = holdSources(inputs);
+  const fail = (error) => {
+    releaseAll();
+    throw error;
+  };
+  try {
+    const result = body();
+    return result instanceof Promise ? result.catch(fail) : result;
+  } catch (error) {
+    return fail(error);
   }
 }
 
 /** Builds the snapshot functions for one binding. */
 function snapshotFront(binding) {
+  /** What a snapshot input is: 'path', 'bytes', 'snapshot', 'chunks' or null. */
+  function inputKind(input) {
+    if (typeof input === 'string') return 'path';
+    if (isBytes(input)) return 'bytes';
+    if (input instanceof binding.HeapSnapshot) return 'snapshot';
+    return isChunkSource(input) ? 'chunks' : null;
+  }
+
+  /** The kind of `call`'s argument `name`, or a TypeError unless `accepts` takes it. */
+  function kindOf(call, name, input, accepts) {
+    let kind;
+    try {
+      kind = inputKind(input);
+    } catch (cause) {
+      throw new TypeError(`${call}: ${name} could not be inspected (a getter or Proxy trap threw)`, { cause });
+    }
+    if (!accepts.kinds.includes(kind)) throw typeError(call, name, accepts.expected, input);
+    return kind;
+  }
+
   /** Runs `feed` on a fresh parser, then finishes it (a promise if `feed` is async);
    * the parser is freed either way. */
   function parseWith(options, feed) {
@@ -79,61 +91,55 @@ function snapshotFront(binding) {
     return parseWith(options, (p) => (kind === 'path' ? feedFile(p, input) : feedBytes(p, input)));
   }
 
-  /** Parses a path (streamed), bytes or chunks (errors unlabelled). */
-  async function parseAsync(kind, input, options) {
+  /** Parses a path, bytes or chunks — `call`'s argument `name` — with asynchronous reads
+   * (errors unlabelled). */
+  function parseAsync(kind, input, options, call, name) {
     if (kind === 'bytes') return parseSync(kind, input, options);
-    const chunks = kind === 'path' ? fs.createReadStream(input, { highWaterMark: CHUNK_BYTES }) : input;
-    return parseWith(options, (p) => feedChunks(p, chunks));
+    return parseWith(options, (p) => (kind === 'path' ? feedFileAsync(p, input) : feedChunks(p, input, call, name)));
+  }
+
+  /** Parses `call`'s argument `name` of `kind` with `parse`; errors labelled with `label`. */
+  function parseLabelled(call, name, label, kind, input, options, parse) {
+    const fail = (error) => {
+      throw relabel(call, label, error);
+    };
+    try {
+      const parsed = parse(kind, input, options, call, name);
+      return parsed instanceof Promise ? parsed.catch(fail) : parsed;
+    } catch (error) {
+      return fail(error);
+    }
   }
 
   /** Parses a snapshot from a path or bytes, synchronously. */
   function parseSnapshot(input, options) {
     const call = 'parseSnapshot(input, options)';
-    const opts = checkOptions(call, options);
-    const kind = inputKind(binding, input);
-    if (kind !== 'path' && kind !== 'bytes') {
-      throw typeError(call, 'input', 'a file path (string) or bytes (Uint8Array, ArrayBuffer)', input);
-    }
-    try {
-      return parseSync(kind, input, opts);
-    } catch (error) {
-      throw relabel(call, labelOf(kind, input), error);
-    }
+    return holding([input], () => {
+      const opts = checkOptions(call, options);
+      const kind = kindOf(call, 'input', input, PARSE_SYNC);
+      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, opts, parseSync);
+    });
   }
 
   /** Parses a snapshot from a path (streamed), bytes, or an (async) iterable of
-   * chunks such as `v8.getHeapSnapshot()`; the JSON is never held whole. */
+   * chunks such as `v8.getHeapSnapshot()`; the JSON is never held whole. A stream or
+   * iterator given is read to its end, or released (destroyed, return()ed) on failure. */
   async function parseSnapshotAsync(input, options) {
     const call = 'parseSnapshotAsync(input, options)';
-    const opts = checkOptions(call, options);
-    const kind = inputKind(binding, input);
-    if (kind === null || kind === 'snapshot') {
-      throw typeError(call, 'input', 'a file path, bytes, or an (async) iterable of chunks', input);
-    }
-    try {
-      return await parseAsync(kind, input, opts);
-    } catch (error) {
-      throw relabel(call, labelOf(kind, input), error);
-    }
+    return holding([input], () => {
+      const opts = checkOptions(call, options);
+      const kind = kindOf(call, 'input', input, PARSE_ASYNC);
+      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, opts, parseAsync);
+    });
   }
 
-  /** Opens one side of a diff: the snapshot, and whether this call owns (frees) it. */
-  function open(call, which, input, parse) {
-    const kind = inputKind(binding, input);
+  /** Opens one side of a diff, of `kind`: the snapshot (a promise of it when `parse` is
+   * async), and whether this call owns (frees) it. */
+  function open(call, which, kind, input, parse) {
     if (kind === 'snapshot') return { snapshot: input, owned: false };
-    if (kind === null || (kind === 'chunks' && parse === parseSync)) {
-      throw typeError(call, which, 'a file path, bytes or a HeapSnapshot', input);
-    }
-    const fail = (error) => {
-      throw relabel(call, `${which} (${labelOf(kind, input)})`, error);
-    };
-    try {
-      const parsed = parse(kind, input, {});
-      if (parsed instanceof Promise) return parsed.then((snapshot) => ({ snapshot, owned: true }), fail);
-      return { snapshot: parsed, owned: true };
-    } catch (error) {
-      return fail(error);
-    }
+    const parsed = parseLabelled(call, which, `${which} (${labelOf(kind, input)})`, kind, input, {}, parse);
+    const owned = (snapshot) => ({ snapshot, owned: true });
+    return parsed instanceof Promise ? parsed.then(owned) : owned(parsed);
   }
 
   /** Calls `use` on an opened side, then frees it if this call owns it. */
@@ -145,27 +151,39 @@ function snapshotFront(binding) {
     }
   }
 
+  /** The kinds of both sides of `call`, checked before either is read. */
+  function sidesOf(call, before, after, accepts) {
+    return [kindOf(call, 'before', before, accepts), kindOf(call, 'after', after, accepts)];
+  }
+
   /** memwatch's HeapDiff between two snapshots (paths, bytes or HeapSnapshots). The
    * first is reduced to a summary and freed before the second is parsed. */
   function diffSnapshots(before, after) {
     const call = 'diffSnapshots(before, after)';
-    const summary = useThenFree(open(call, 'before', before, parseSync), (s) => s.summarize());
-    try {
-      return useThenFree(open(call, 'after', after, parseSync), (s) => summary.diff(s));
-    } finally {
-      summary.free();
-    }
+    return holding([before, after], () => {
+      const [beforeKind, afterKind] = sidesOf(call, before, after, DIFF_SYNC);
+      const summary = useThenFree(open(call, 'before', beforeKind, before, parseSync), (s) => s.summarize());
+      try {
+        return useThenFree(open(call, 'after', afterKind, after, parseSync), (s) => summary.diff(s));
+      } finally {
+        summary.free();
+      }
+    });
   }
 
-  /** `diffSnapshots` with streamed file reads, also taking (async) iterables of chunks. */
+  /** `diffSnapshots` with asynchronous file reads, also taking (async) iterables of
+   * chunks; each stream or iterator given is read to its end, or released on failure. */
   async function diffSnapshotsAsync(before, after) {
     const call = 'diffSnapshotsAsync(before, after)';
-    const summary = useThenFree(await open(call, 'before', before, parseAsync), (s) => s.summarize());
-    try {
-      return useThenFree(await open(call, 'after', after, parseAsync), (s) => summary.diff(s));
-    } finally {
-      summary.free();
-    }
+    return holding([before, after], async () => {
+      const [beforeKind, afterKind] = sidesOf(call, before, after, DIFF_ASYNC);
+      const summary = useThenFree(await open(call, 'before', beforeKind, before, parseAsync), (s) => s.summarize());
+      try {
+        return useThenFree(await open(call, 'after', afterKind, after, parseAsync), (s) => summary.diff(s));
+      } finally {
+        summary.free();
+      }
+    });
   }
 
   return { parseSnapshot, parseSnapshotAsync, diffSnapshots, diffSnapshotsAsync };
