@@ -1,10 +1,14 @@
 // The memwatch drop-in, used exactly as memwatch's README uses it, through both
-// packages: 'stats' after GCs, HeapDiff around an allocation, memwatch's errors, and
-// the EventEmitter-style listener methods.
+// packages: 'stats' after GCs, HeapDiff around an allocation, memwatch's errors, the
+// EventEmitter-style listener methods, and HeapDiff's temporary file kept private.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const v8 = require('node:v8');
 const { BINDINGS } = require('./bindings.js');
 
 /** Waits until PerformanceObserver has delivered pending GC entries. */
@@ -85,5 +89,84 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
     assert.throws(() => memwatch.configure({ mode: 'loose' }), TypeError);
     memwatch.configure({ mode: 'compat' });
     memwatch.configure();
+  });
+}
+
+/** Runs `fn` with os.tmpdir() pointing at a fresh directory and v8.writeHeapSnapshot
+ * spied on (`write(file, original)` replaces it); returns that directory, each path written
+ * to, and the mode of its directory at the time. Both are restored afterwards. */
+function withSpiedSnapshots(write, fn) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-tmpdir-'));
+  const saved = { TMPDIR: process.env.TMPDIR, writeHeapSnapshot: v8.writeHeapSnapshot };
+  const written = [];
+  process.env.TMPDIR = tmp;
+  v8.writeHeapSnapshot = (file) => {
+    written.push({ file, dirMode: fs.statSync(path.dirname(file)).mode & 0o777 });
+    return write(file, saved.writeHeapSnapshot);
+  };
+  try {
+    fn(tmp);
+  } finally {
+    v8.writeHeapSnapshot = saved.writeHeapSnapshot;
+    if (saved.TMPDIR === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved.TMPDIR;
+  }
+  return { tmp, written };
+}
+
+/** Checks that each snapshot went into a private directory of its own inside `tmp`, and
+ * that the directory is gone. */
+function assertPrivateAndGone({ tmp, written }, count) {
+  assert.equal(written.length, count);
+  for (const { file, dirMode } of written) {
+    const dir = path.dirname(file);
+    assert.equal(path.dirname(dir), tmp, `${file} is in a directory of its own`);
+    assert.equal(dirMode, 0o700, `${dir} is private`);
+    assert.equal(fs.existsSync(dir), false, `${dir} is removed`);
+  }
+  assert.equal(new Set(written.map(({ file }) => path.dirname(file))).size, count, 'a new directory each time');
+}
+
+for (const [name, memwatch] of Object.entries(BINDINGS)) {
+  test(`${name}: HeapDiff writes through no planted symlink, into a private directory it removes`, () => {
+    const victims = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-victims-'));
+    const precious = path.join(victims, 'precious');
+    fs.writeFileSync(precious, 'precious');
+    const spied = withSpiedSnapshots((file, original) => original(file), (tmp) => {
+      // The names the temporary file used to have, for this process and the next 100 snapshots.
+      for (let n = 1; n <= 100; n++) {
+        const target = n % 2 ? precious : path.join(victims, `dangling-${n}`);
+        fs.symlinkSync(target, path.join(tmp, `bindlab-${process.pid}-${n}.heapsnapshot`));
+      }
+      const hd = new memwatch.HeapDiff();
+      assert.ok(hd.end().after.nodes > 0);
+      assert.equal(fs.readdirSync(tmp).length, 100, 'only the planted links are left');
+    });
+    assertPrivateAndGone(spied, 2);
+    assert.equal(fs.readFileSync(precious, 'utf8'), 'precious');
+    assert.deepEqual(fs.readdirSync(victims), ['precious']);
+    fs.rmSync(victims, { recursive: true });
+    fs.rmSync(spied.tmp, { recursive: true });
+  });
+
+  test(`${name}: HeapDiff removes its directory when writing or parsing the snapshot fails`, () => {
+    const failures = [
+      [() => { throw new Error('disk full'); }, /^disk full$/],
+      [(file) => fs.writeFileSync(file, '{"snapshot":'), /^parseSnapshot\(input, options\): .*heap\.heapsnapshot: heap snapshot, byte 12: unexpected end/],
+    ];
+    for (const [write, message] of failures) {
+      const spied = withSpiedSnapshots(write, (tmp) => {
+        assert.throws(() => new memwatch.HeapDiff(), { message });
+        assert.deepEqual(fs.readdirSync(tmp), []);
+      });
+      assertPrivateAndGone(spied, 1);
+      fs.rmSync(spied.tmp, { recursive: true });
+    }
+    const hd = new memwatch.HeapDiff();
+    const spied = withSpiedSnapshots(() => { throw new Error('disk full'); }, () => {
+      assert.throws(() => hd.end(), /^Error: disk full$/);
+    });
+    assertPrivateAndGone(spied, 1);
+    fs.rmSync(spied.tmp, { recursive: true });
   });
 }

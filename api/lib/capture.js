@@ -8,16 +8,17 @@ const os = require('node:os');
 const path = require('node:path');
 const v8 = require('node:v8');
 
-let taken = 0;
-
-/** Writes a snapshot to a temporary file, parses it with `parse(path)` and deletes it. */
+/** Writes a snapshot into a fresh private directory (mkdtemp: mode 0700 and a name
+ * nobody can guess, so nothing can be planted where the file goes), parses it with
+ * `parse(path)` and removes the directory, whatever happens. */
 function captureSync(parse) {
-  const file = path.join(os.tmpdir(), `bindlab-${process.pid}-${++taken}.heapsnapshot`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-heapdiff-'));
   try {
+    const file = path.join(dir, 'heap.heapsnapshot');
     v8.writeHeapSnapshot(file);
     return parse(file);
   } finally {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
