@@ -11,14 +11,23 @@ const MIN_CHANGE = 0.05;
 const NS_SCALE = 1000;
 
 /**
+ * True when `after` is within `tolerance` (a fraction) of `before`, either way. Compared as a
+ * difference rather than as after/before − 1, whose rounding put a change of exactly 5%
+ * (100 → 105 ns) just outside a 5% tolerance.
+ */
+function within(before, after, tolerance) {
+  return Math.abs(after - before) <= tolerance * before;
+}
+
+/**
  * How well a rerun reproduced the ns-scale medians: of the rows whose baseline median is under
  * NS_SCALE, how many changed by at most MIN_CHANGE (either way), whatever their noise.
  * `{ below, tolerance, compared, within, share }` (share is null when no row is ns-scale).
  */
 function reproducibility(rows) {
   const small = rows.filter((r) => r.before < NS_SCALE);
-  const within = small.filter((r) => Math.abs(r.change) <= MIN_CHANGE).length;
-  return { below: NS_SCALE, tolerance: MIN_CHANGE, compared: small.length, within, share: small.length ? within / small.length : null };
+  const reproduced = small.filter((r) => within(r.before, r.after, MIN_CHANGE)).length;
+  return { below: NS_SCALE, tolerance: MIN_CHANGE, compared: small.length, within: reproduced, share: small.length ? reproduced / small.length : null };
 }
 
 /** The reasons two environments' timings cannot be compared (empty when they can). */
@@ -51,7 +60,7 @@ function compareResults(baseline, current) {
     const was = old.get(`${r.impl}\0${r.case}`);
     const change = r.stats.p50 / was.stats.p50 - 1;
     const limit = threshold(was.stats, r.stats);
-    const verdict = Math.abs(change) <= limit ? 'same' : change < 0 ? 'faster' : 'slower';
+    const verdict = within(was.stats.p50, r.stats.p50, limit) ? 'same' : change < 0 ? 'faster' : 'slower';
     return { case: r.case, impl: r.impl, before: was.stats.p50, after: r.stats.p50, change, threshold: limit, verdict };
   });
   const counts = { faster: 0, slower: 0, same: 0 };

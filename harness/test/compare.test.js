@@ -7,6 +7,15 @@ const { compareResults, incomparabilities, threshold, MIN_CHANGE, NS_SCALE } = r
 const { comparisonLine } = require('../lib/report/tables.js');
 const { makeDoc, environment, stats } = require('./fixture.js');
 
+/** A document with one result per `[case, p50, spread]` (all on 'wasm', one process). */
+function run(rows) {
+  return {
+    createdAt: '2026-01-02T03:04:05.000Z',
+    environment: { git: { commit: 'abc' } },
+    results: rows.map(([id, p50, spread = 0.01]) => ({ impl: 'wasm', case: id, stats: { ...stats(p50, spread), repeatSpread: null } })),
+  };
+}
+
 test('the threshold is at least 5% and otherwise the root sum of squares of both noises', () => {
   assert.equal(MIN_CHANGE, 0.05);
   assert.equal(threshold(stats(1, 0.01), stats(1, 0.02)), 0.05);
@@ -34,6 +43,25 @@ test('reproducibility counts the ns-scale rows whose median moved by at most 5%,
   // 13 of the 15 baseline medians are under 1 µs; napi's 5 moved by 14.4%.
   assert.deepEqual(reproducibility, { below: 1000, tolerance: 0.05, compared: 13, within: 8, share: 8 / 13 });
   assert.match(comparisonLine(compareResults(makeDoc(), after)), /Medians under 1\.00 µs: 8 of 13 \(61\.5%\) within ±5\.0% of the baseline\./);
+});
+
+test('reproducibility: a baseline median under 1 µs is ns-scale, and a move of exactly 5% either way reproduced, whatever the noise', () => {
+  const before = run([['up 5%', 100], ['down 5%', 100], ['down 20%', 100], ['noisy, up 20%', 100, 0.5], ['999 ns, up 10%', 999], ['1 µs, down 1%', 1000]]);
+  const after = run([['up 5%', 105], ['down 5%', 95], ['down 20%', 80], ['noisy, up 20%', 120], ['999 ns, up 10%', 1098.9], ['1 µs, down 1%', 990]]);
+  const comparison = compareResults(before, after);
+  assert.equal(comparison.rows[3].verdict, 'same', 'within its noise, yet not reproduced');
+  assert.deepEqual(comparison.reproducibility, { below: 1000, tolerance: 0.05, compared: 5, within: 2, share: 0.4 });
+  const slow = compareResults(run([['a', 1000], ['b', 5000]]), run([['a', 1000], ['b', 5000]]));
+  assert.deepEqual(slow.reproducibility, { below: 1000, tolerance: 0.05, compared: 0, within: 0, share: null });
+});
+
+test('a change of exactly the threshold is noise; beyond it, a verdict each way', () => {
+  const before = run([['same up', 100, 0.5], ['same down', 100, 0.5], ['slower', 100, 0.5], ['faster', 100, 0.5]]);
+  const after = run([['same up', 150, 0], ['same down', 50, 0], ['slower', 150.01, 0], ['faster', 49.99, 0]]);
+  const { rows } = compareResults(before, after);
+  assert.deepEqual(rows.map((r) => [r.case, r.threshold, r.verdict]), [
+    ['same up', 0.5, 'same'], ['same down', 0.5, 'same'], ['slower', 0.5, 'slower'], ['faster', 0.5, 'faster'],
+  ]);
 });
 
 test('rows in only one run are counted, not compared', () => {
