@@ -7,7 +7,9 @@ const { geometricMean } = require('./stats.js');
 /**
  * Per group, binding `a` against binding `b` over the cases both measured:
  * `{ group, a, b, compared, wins: { [a], [b] }, winner, loser, factor, lowest, highest,
- * exceptions }`. `factor` is the geometric mean of loser time / winner time (≥ 1);
+ * exceptions }`. The winner is faster by the geometric mean of the per-case time ratios (a
+ * tie, exactly 1, goes to `a`); a case with equal times is nobody's win and no exception.
+ * `factor` is the geometric mean of loser time / winner time (≥ 1);
  * `lowest`/`highest` are the cases where that ratio is smallest/largest (`{ case, name, ratio }`);
  * `exceptions` are the names of cases the loser wins. A group the two bindings never both
  * measured gets `compared: 0` and a null winner.

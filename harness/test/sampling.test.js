@@ -116,6 +116,10 @@ test('calls that return data are held to 512 MiB alive in one sample run', async
   assert.equal(batchSize(1e5, guard, 40e6), 8, 'and the budget a slow one');
   // 16 B results: the guard allows mitata's 4,096 calls and 8,192 samples; the plan's cap is 1,024.
   assert.deepEqual(memoryGuard(16), { resultBytes: 16, batch: 4096, maxSamples: 8192 });
+  const small = fakeCall(() => 1);
+  assert.equal(samplingPlan({ bench: small.bench, makers: [], resultBytes: 16, budgetNs: 40e6, clock: small.clock }).maxSamples, 1024);
+  // 256 MiB results: only 2 fit, but mitata takes 12 samples of at least 4 calls whatever it is told.
+  assert.deepEqual(memoryGuard(2 ** 28), { resultBytes: 2 ** 28, batch: 4, maxSamples: 12 });
   // The pilot itself stays within the guard: loops of 1, 4, 16 and then 40 calls.
   const call = fakeCall(() => 1);
   assert.deepEqual(samplingPlan({ bench: call.bench, makers: [], resultBytes: 2 ** 20, budgetNs: 40e6, clock: call.clock }),

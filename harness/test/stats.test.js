@@ -42,6 +42,12 @@ test('combineRepeats keeps the run with the lowest median and measures how far t
   assert.equal(stats.combineRepeats([runs[0]]).repeatSpread, null);
 });
 
+test('of runs with equal medians, combineRepeats keeps the first', () => {
+  const runs = [stats.summarize([1, 10, 20]), stats.summarize([5, 10, 11])];
+  assert.equal(stats.fastestRepeat(runs), 0);
+  assert.deepEqual([stats.combineRepeats(runs).max, stats.combineRepeats(runs).repeatSpread], [20, 0]);
+});
+
 test('noise is the larger of spread and repeat spread', () => {
   assert.equal(stats.noise({ spread: 0.1, repeatSpread: null }), 0.1);
   assert.equal(stats.noise({ spread: 0.1, repeatSpread: 0.3 }), 0.3);

@@ -5,11 +5,14 @@
 const { formatRatio, formatSize } = require('./format.js');
 const { LADDER_GROUP } = require('./breakdown.js');
 
-/** The sentence for one sweep: its crossovers, or the binding faster at every size. */
+/**
+ * The sentence for one sweep: its crossovers, or the binding faster at every size. With neither,
+ * the two tied at one size or more, and neither overtakes the other.
+ */
 function sweepSentence(s) {
   const range = `${formatSize(s.sizes[0], s.unit)} to ${formatSize(s.sizes[s.sizes.length - 1], s.unit)}`;
   if (s.fasterEverywhere) return `${s.sweep}: ${s.fasterEverywhere} is faster at every size measured (${range}).`;
-  if (s.crossovers.length === 0) return `${s.sweep}: ${s.a} and ${s.b} measured the same (${range}).`;
+  if (s.crossovers.length === 0) return `${s.sweep}: ${s.a} and ${s.b} never cross, and measured the same at one size or more (${range}).`;
   return `${s.sweep}: ${s.crossovers.map((c) => `${c.fasterAbove} overtakes ${c.fasterBelow} at ≈ ${formatSize(c.size, s.unit)} `
     + `(between ${formatSize(c.between[0], s.unit)} and ${formatSize(c.between[1], s.unit)})`).join(', then ')}.`;
 }
