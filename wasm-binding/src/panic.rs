@@ -9,7 +9,7 @@ use bindlab_core::probe;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook when the module is instantiated.
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         wasm_bindgen::handler::schedule_reinit();
