@@ -4,11 +4,16 @@
 'use strict';
 
 const holderCounts = [1, 10, 1000];
+/** Calls and slots are counts: a control must give exactly the same. */
+const EXACT = { abs: 0 };
+const unobserved = { reduce: { observe: false }, says: 'no WeakRef on the object and no forced GCs' };
 
 module.exports = [{
   id: 'held-by-rust',
   title: 'JS objects held by Rust',
   question: 'How many Node-API calls does one lifetime cost, and is the object kept and then released?',
+  instruments: 'Node-API reference calls are counted inside the binding (Rust side) and wasm-bindgen slots by its own counter; whether the object is kept '
+    + 'and then released is seen through a WeakRef on it, after forced full GCs (a control leaves both out)',
   scenario: 'held',
   sampled: ['refCalls', 'heapSlots', 'heapUsed'],
   tiny: {},
@@ -18,6 +23,12 @@ module.exports = [{
     { binding: 'napi', variant: 'two-phase', params: { mode: 'two-phase', holderCounts } },
     { binding: 'napi', variant: 'weak', params: { mode: 'weak', holderCounts } },
     { binding: 'wasm', variant: 'jsvalue', params: { mode: 'jsvalue', holderCounts } },
+  ],
+  controls: [
+    { of: 'napi/napi-rs', ...unobserved, within: { 'calls@10': EXACT, 'calls@1000': EXACT } },
+    { of: 'napi/counted', ...unobserved, within: { 'calls@10': EXACT, 'calls@1000': EXACT } },
+    { of: 'napi/two-phase', ...unobserved, within: { callsMin: EXACT, callsMax: EXACT } },
+    { of: 'wasm/jsvalue', ...unobserved, within: { 'heldSlots@1000': EXACT, 'slotsAfterRelease@1000': EXACT } },
   ],
   rules: [
     { says: 'two-phase: at most 3 Node-API calls per lifetime, however many holders', left: 'napi/two-phase.callsMax', op: '<=', right: 3 },

@@ -5,6 +5,8 @@ module.exports = [{
   id: 'misuse',
   title: 'Use after free and double free',
   question: 'Does every misuse end in a clear error (or a harmless no-op), without crashing the process?',
+  instruments: 'each probe runs in a try/catch that records the error; the sampler reads memory and counters before and after; the weak-reference '
+    + 'probe forces full GCs',
   scenario: 'misuse',
   sampled: [],
   tiny: {},
@@ -12,6 +14,9 @@ module.exports = [{
     { binding: 'napi', variant: 'probes', params: {} },
     { binding: 'wasm', variant: 'probes', params: {} },
   ],
+  controls: ['napi/probes', 'wasm/probes'].map((of) => ({
+    of, reduce: { readings: false }, says: 'no sampler readings', within: { clearShare: { abs: 0 }, explainsShare: { abs: 0 }, probes: { abs: 0 } },
+  })),
   rules: [
     { says: 'napi: every misuse gives a clear error or a harmless no-op', left: 'napi/probes.clearShare', op: '==', right: 1 },
     { says: 'wasm: every misuse gives a clear error or a harmless no-op', left: 'wasm/probes.clearShare', op: '==', right: 1 },

@@ -12,7 +12,7 @@ async function main() {
   if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
   if (!scenarios[scenario]) throw new Error(`unknown scenario ${scenario}`);
   const impl = loadImplementation(binding, require);
-  const sampler = createSampler(impl);
+  const sampler = createSampler(impl, { trackEvery: params.trackEvery ?? 0 });
   const measures = await scenarios[scenario](impl, sampler, params);
   process.stdout.write(`${JSON.stringify({ measures, series: sampler.finish() })}\n`);
 }

@@ -1,13 +1,15 @@
 // The lifetime lab: runs every run of every selected case (bench-js/lifetime/) in its own
-// child process, then judges each case's verdict rules on the measurements. The result is
-// the `lifetime` section of results.json (see harness/SCHEMA.md).
+// child process, with each case's control runs (the instrument reduced), then judges each
+// case's verdict rules and controls on the measurements. The result is the `lifetime`
+// section of results.json (see harness/SCHEMA.md).
 'use strict';
 
 const { runChild, LIFETIME_CHILD } = require('./runner.js');
 const { judge } = require('./verdict.js');
+const { controlRuns, judgeControl } = require('./controls.js');
 
 /** The version of the `lifetime` section's layout; bump it when a field changes meaning. */
-const LIFETIME_VERSION = 1;
+const LIFETIME_VERSION = 2;
 /** The longest one run may take before it counts as failed. */
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -16,21 +18,27 @@ function selectCases(cases, filter) {
   return filter ? cases.filter((c) => c.id.includes(filter)) : cases;
 }
 
-/** A run's parameters: as declared, with the case's `tiny` overrides when `tiny`. */
+/** A run's parameters: as declared, with the case's `tiny` overrides when `tiny`, then a control's reductions. */
 function paramsOf(experiment, run, tiny) {
-  return tiny ? { ...run.params, ...experiment.tiny } : run.params;
+  return { ...run.params, ...(tiny ? experiment.tiny : {}), ...run.reduce };
+}
+
+/** Judges one rule; in quick mode a rule that needs the default sizes' GC pressure is not measured. */
+function verdictOf(rule, measures, tiny) {
+  const verdict = judge(rule, measures);
+  return tiny && rule.gcPressure ? { ...verdict, holds: null, skipped: 'not measured in quick mode' } : verdict;
 }
 
 /**
- * Runs `cases` (each `{ id, title, question, scenario, sampled, runs, rules, tiny }`) in
- * `runtime`; `onRun(experiment, run, result)` sees each finished run. Resolves with the
- * `lifetime` section.
+ * Runs `cases` (each `{ id, title, question, instruments, scenario, sampled, runs, controls,
+ * rules, tiny }`) in `runtime`, every run and every control run in its own child process;
+ * `onRun(experiment, run)` sees each finished run. Resolves with the `lifetime` section.
  */
 async function runLab({ cases, runtime, tiny = false, script = LIFETIME_CHILD }, onRun = () => {}) {
   const experiments = [];
   for (const experiment of cases) {
     const runs = [];
-    for (const run of experiment.runs) {
+    for (const run of [...experiment.runs, ...controlRuns(experiment)]) {
       const params = paramsOf(experiment, run, tiny);
       const started = Date.now();
       const answer = await runChild(runtime, script, { binding: run.binding, scenario: experiment.scenario, params }, RUN_TIMEOUT_MS);
@@ -38,6 +46,7 @@ async function runLab({ cases, runtime, tiny = false, script = LIFETIME_CHILD },
         name: `${run.binding}/${run.variant}`,
         binding: run.binding,
         variant: run.variant,
+        controlOf: run.controlOf ?? null,
         params,
         ms: Date.now() - started,
         measures: answer.measures ?? null,
@@ -47,18 +56,25 @@ async function runLab({ cases, runtime, tiny = false, script = LIFETIME_CHILD },
       runs.push(result);
       onRun(experiment, result);
     }
-    const measures = Object.fromEntries(runs.map((r) => [r.name, r.measures ?? {}]));
+    const measures = Object.fromEntries(runs.map((r) => [r.name, r.measures]));
     experiments.push({
       id: experiment.id,
       title: experiment.title,
       question: experiment.question,
+      instruments: experiment.instruments,
       scenario: experiment.scenario,
       sampled: experiment.sampled,
       runs,
-      verdicts: experiment.rules.map((rule) => judge(rule, measures)),
+      controls: (experiment.controls ?? []).map((control) => judgeControl(control, measures)),
+      verdicts: experiment.rules.map((rule) => verdictOf(rule, measures, tiny)),
     });
   }
   return { version: LIFETIME_VERSION, tiny, experiments };
 }
 
-module.exports = { runLab, selectCases, LIFETIME_VERSION };
+/** The controls of a lab section that do not agree with their headline runs (or could not be compared). */
+function failedControls(lifetime) {
+  return lifetime.experiments.flatMap((e) => e.controls.filter((c) => c.agrees !== true).map((c) => ({ experiment: e.id, ...c })));
+}
+
+module.exports = { runLab, selectCases, paramsOf, verdictOf, failedControls, LIFETIME_VERSION };

@@ -1,7 +1,10 @@
 // Samples a lifetime experiment over time, inside its child process: RSS, JS heap,
-// external memory, wasm memory, the core's Tracked counters (Rust drops), objects
-// finalized on the JS side (a FinalizationRegistry), live wasm-bindgen heap slots, the
-// Node-API reference-call counters, and GC counts by kind (PerformanceObserver).
+// external memory, wasm memory, the core's Tracked counters (Rust drops: the lab's
+// undisturbing measure of reclaims), live wasm-bindgen heap slots, the Node-API
+// reference-call counters, GCs by kind and start time (PerformanceObserver), and objects
+// finalized on the JS side — only for a sample of them (`trackEvery`): registering an
+// object in a FinalizationRegistry keeps V8's scavenges from freeing it, so registering
+// every measured object would change what is measured.
 'use strict';
 
 const { PerformanceObserver, performance, constants } = require('node:perf_hooks');
@@ -14,30 +17,32 @@ const GC_KINDS = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'gcWeakCallbacks',
 };
 
-/** The fields every sample has (null when the binding lacks the source). */
-const FIELDS = ['t', 'rss', 'heapUsed', 'external', 'wasmMemory', 'rustLive', 'rustLiveBytes', 'rustDropped',
-  'jsFinalized', 'heapSlots', 'refCalls', 'gcMajor', 'gcMinor'];
-
 /** The sum of the Node-API reference calls in a `referenceCounters()` result. */
 function referenceCalls(counters) {
   return counters.create + counters.reference + counters.unref + counters.delete;
 }
 
-/** A sampler over `impl` (a loaded binding); `label`s mark phases in the series. */
-function createSampler(impl) {
+/**
+ * A sampler over `impl` (a loaded binding); `label`s mark phases in the series.
+ * `trackEvery`: `track()` registers one object in that many for JS-side finalization (0: none).
+ */
+function createSampler(impl, { trackEvery = 0 } = {}) {
   const start = performance.now();
-  const gcs = { gcMajor: 0, gcMinor: 0, gcIncremental: 0, gcWeakCallbacks: 0 };
+  const gcs = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const name = GC_KINDS[entry.detail?.kind];
-      if (name) gcs[name]++;
+      const kind = GC_KINDS[entry.detail?.kind];
+      if (kind) gcs.push({ kind, t: entry.startTime - start });
     }
   });
   observer.observe({ entryTypes: ['gc'] });
+  let offered = 0;
+  let tracked = 0;
   let finalized = 0;
   const registry = new FinalizationRegistry(() => { finalized++; });
   const memory = impl.rawExports ? impl.rawExports().memory : null;
   const series = [];
+  const countOf = (kind) => gcs.filter((g) => g.kind === kind).length;
 
   /** One reading of every source, now. */
   function read() {
@@ -52,11 +57,12 @@ function createSampler(impl) {
       rustLive: tally?.live ?? null,
       rustLiveBytes: tally?.liveBytes ?? null,
       rustDropped: tally?.dropped ?? null,
+      jsTracked: tracked,
       jsFinalized: finalized,
       heapSlots: impl.heapLiveCount ? impl.heapLiveCount() : null,
       refCalls: impl.referenceCounters ? referenceCalls(impl.referenceCounters()) : null,
-      gcMajor: gcs.gcMajor,
-      gcMinor: gcs.gcMinor,
+      gcMajor: countOf('gcMajor'),
+      gcMinor: countOf('gcMinor'),
     };
   }
 
@@ -68,16 +74,26 @@ function createSampler(impl) {
       series.push(reading);
       return reading;
     },
-    /** Counts `object` in `jsFinalized` once the JS side has collected it. */
+    /** Offers `object` for JS-side finalization counting: one in `trackEvery` is registered. */
     track(object) {
-      registry.register(object, null);
+      if (trackEvery > 0 && offered % trackEvery === 0) {
+        registry.register(object, null);
+        tracked++;
+      }
+      offered++;
     },
+    /** The readings so far whose `t` is at least `from` (ms since the sampler started). */
+    since: (from) => series.filter((s) => s.t >= from),
     /** The largest value of `field` over the series so far. */
     peak(field) {
       return Math.max(...series.map((s) => s[field] ?? -Infinity));
     },
-    /** GC counts by kind so far (delivered asynchronously: call after a turn of the event loop). */
-    gcCounts: () => ({ ...gcs }),
+    /** GCs of each kind that started in [from, to) ms (delivered asynchronously: ask after a turn of the event loop). */
+    gcsBetween(from, to = Infinity) {
+      const counts = { gcMajor: 0, gcMinor: 0, gcIncremental: 0, gcWeakCallbacks: 0 };
+      for (const g of gcs) if (g.t >= from && g.t < to) counts[g.kind]++;
+      return counts;
+    },
     /** Stops observing GCs; returns the series, thinned to at most `limit` readings (first and last kept). */
     finish(limit = 240) {
       observer.disconnect();
@@ -88,4 +104,4 @@ function createSampler(impl) {
   };
 }
 
-module.exports = { createSampler, referenceCalls, FIELDS };
+module.exports = { createSampler, referenceCalls };

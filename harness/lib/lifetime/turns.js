@@ -10,13 +10,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Turns the event loop until `done()` is true or `timeoutMs` passed, sampling after each
- * turn (and a full GC first when `forceGc`); resolves with the milliseconds it took, or
- * null when it timed out.
+ * turn (and calling `collect()` first when given, e.g. a forced GC); resolves with the
+ * milliseconds it took, or null when it timed out.
  */
-async function settle(sampler, done, { timeoutMs, forceGc, label }) {
+async function settle(sampler, done, { timeoutMs, collect = null, label }) {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
-    if (forceGc) globalThis.gc();
+    collect?.();
     await sleep(5);
     sampler.sample(label);
     if (done()) return performance.now() - started;

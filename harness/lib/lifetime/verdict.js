@@ -1,7 +1,8 @@
 // Verdict rules: a case states each as data — `{ says, left, op, right, times }` where
 // `left` is `run.measure` ("napi/sync.reclaimedInLoop") and `right` a number or another
-// `run.measure`, optionally scaled by `times` — and the verdict is what the measurements
-// say of it, never a fixed outcome.
+// `run.measure`, optionally scaled by `times`; `gcPressure: true` when it needs the default
+// sizes (quick mode then does not judge it) — and the verdict is what the measurements say
+// of it, never a fixed outcome.
 'use strict';
 
 const OPS = {
@@ -34,9 +35,9 @@ function judge(rule, measures) {
   return { says: rule.says, left: rule.left, op: rule.op, right: rule.right, times: rule.times ?? 1, leftValue: leftValue ?? null, rightValue: rightValue ?? null, holds };
 }
 
-/** The text of a judged rule: what it says and whether the measurements bear it out. */
+/** The text of a judged rule: what it says and whether the measurements bear it out (or why it was not judged). */
 function describeVerdict(v) {
-  const word = v.holds === null ? 'NOT MEASURED' : v.holds ? 'holds' : 'does not hold';
+  const word = v.skipped ? v.skipped.toUpperCase() : v.holds === null ? 'NOT MEASURED' : v.holds ? 'holds' : 'does not hold';
   const fmt = (x) => (x === null ? '?' : Number.isInteger(x) ? String(x) : x.toPrecision(3));
   return `${word}: ${v.says} (${v.left} = ${fmt(v.leftValue)} ${v.op} ${fmt(v.rightValue)})`;
 }

@@ -2,7 +2,7 @@
 // time-series charts per experiment; outcomes and evidence per reproduction.
 'use strict';
 
-const { measuresTable, verdictLines, labSummary, reproLine, evidenceLines } = require('./lifetime-tables.js');
+const { measuresTable, verdictLines, controlLines, labSummary, reproLine, evidenceLines } = require('./lifetime-tables.js');
 const { experimentCharts } = require('./lifetime-charts.js');
 
 /**
@@ -16,7 +16,7 @@ function lifetimeHtml(doc, firstChart, { escapeHtml, htmlTable }) {
   if (doc.lifetime) {
     body.push('<h2>Object lifetimes</h2>', `<p>${escapeHtml(labSummary(doc.lifetime))}</p>`);
     for (const e of doc.lifetime.experiments) {
-      body.push(`<h3>${escapeHtml(e.title)} (${escapeHtml(e.id)})</h3>`, `<p>${escapeHtml(e.question)}</p>`, list(verdictLines(e)));
+      body.push(`<h3>${escapeHtml(e.title)} (${escapeHtml(e.id)})</h3>`, `<p>${escapeHtml(e.question)}</p>`, list(verdictLines(e)), list(controlLines(e)));
       for (const chart of experimentCharts(e)) {
         body.push(`<div class="chart" id="chart-${firstChart + specs.length}"></div>`);
         specs.push(chart.spec);

@@ -1,7 +1,7 @@
 // The lifetime lab and the reproductions in report.md.
 'use strict';
 
-const { measuresTable, verdictLines, labSummary, reproLine, evidenceLines } = require('./lifetime-tables.js');
+const { measuresTable, verdictLines, controlLines, labSummary, reproLine, evidenceLines } = require('./lifetime-tables.js');
 
 /** The report.md lines of `doc.lifetime` and `doc.repro` (none when the document has neither). */
 function lifetimeMarkdown(doc, markdownTable) {
@@ -9,7 +9,8 @@ function lifetimeMarkdown(doc, markdownTable) {
   if (doc.lifetime) {
     out.push('', '## Object lifetimes', '', labSummary(doc.lifetime));
     for (const e of doc.lifetime.experiments) {
-      out.push('', `### ${e.title} (\`${e.id}\`)`, '', e.question, '', ...verdictLines(e).map((l) => `- ${l}`), '', markdownTable(measuresTable(e)));
+      out.push('', `### ${e.title} (\`${e.id}\`)`, '', e.question, '', ...verdictLines(e).map((l) => `- ${l}`), '',
+        ...controlLines(e).map((l) => `- ${l}`), '', markdownTable(measuresTable(e)));
     }
   }
   if (doc.repro) {

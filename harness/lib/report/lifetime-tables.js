@@ -1,9 +1,11 @@
 // The table models of the lifetime lab and the reproductions, shared by the Markdown,
 // HTML and terminal renderers: per experiment, one measures table (a row per measure, a
-// column per run) and its verdict lines; per reproduction, its outcome and evidence.
+// column per run, control runs included), its verdict lines and its controls; per
+// reproduction, its outcome and evidence.
 'use strict';
 
 const { describeVerdict } = require('../lifetime/verdict.js');
+const { describeControl } = require('../lifetime/controls.js');
 
 /** A measure's value as text: bytes in MiB/KiB, milliseconds with "ms", shares and counts plain. */
 function formatMeasure(name, value) {
@@ -39,11 +41,21 @@ function verdictLines(experiment) {
   ];
 }
 
-/** Headline counts of the lab: verdicts that hold, do not hold, or were not measured. */
+/** What an experiment's instruments touch, and one line per control (its instrument reduced), loud when it disagrees. */
+function controlLines(experiment) {
+  return [`Instruments: ${experiment.instruments}.`, ...experiment.controls.map(describeControl)];
+}
+
+/** Headline counts of the lab: verdicts that hold, do not hold, or were not measured; controls that agree or not. */
 function labSummary(lifetime) {
   const all = lifetime.experiments.flatMap((e) => e.verdicts);
   const count = (holds) => all.filter((v) => v.holds === holds).length;
-  return `${lifetime.experiments.length} experiments, ${all.length} verdict rules: ${count(true)} hold, ${count(false)} do not hold, ${count(null)} not measured`;
+  const controls = lifetime.experiments.flatMap((e) => e.controls);
+  const agree = controls.filter((c) => c.agrees === true).length;
+  const quick = all.filter((v) => v.skipped).length;
+  return `${lifetime.experiments.length} experiments, ${all.length} verdict rules: ${count(true)} hold, ${count(false)} do not hold, `
+    + `${count(null)} not measured${quick ? ` (${quick} of them in quick mode)` : ''}; ${controls.length} controls: ${agree} agree`
+    + `${agree < controls.length ? `, ${controls.length - agree} DO NOT — the instruments changed what they measure` : ''}`;
 }
 
 /** One line per reproduction: its outcome, the claim, and where it comes from. */
@@ -56,4 +68,4 @@ function evidenceLines(r) {
   return Object.entries(r.evidence ?? {}).map(([name, value]) => `${name} = ${typeof value === 'object' && value !== null ? JSON.stringify(value) : formatMeasure(name, value)}`);
 }
 
-module.exports = { formatMeasure, measuresTable, verdictLines, labSummary, reproLine, evidenceLines };
+module.exports = { formatMeasure, measuresTable, verdictLines, controlLines, labSummary, reproLine, evidenceLines };

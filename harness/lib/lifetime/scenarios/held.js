@@ -2,7 +2,8 @@
 // holds a fresh object through that many holders while JS drops its own reference;
 // measures the Node-API reference calls (napi) or heap slots (wasm) of one lifetime, the
 // time of hold + release, whether the object stayed alive while held and whether it was
-// released afterwards (a WeakRef, checked after forced GCs).
+// released afterwards (a WeakRef, checked after forced GCs; `observe: false` leaves both
+// out, so that a control can show they do not change the calls and slots counted).
 'use strict';
 
 const { sleep } = require('../turns.js');
@@ -24,51 +25,51 @@ function stillHeld(holder, weak) {
   }
 }
 
-/** One lifetime with `holders` holders; resolves with its measures. */
-async function lifetime(impl, sampler, mode, holders) {
+/** One lifetime with `holders` holders, watched by a WeakRef and forced GCs when `observe`; resolves with its measures. */
+async function lifetime(impl, sampler, mode, holders, observe) {
   const slotsBefore = impl.heapLiveCount ? impl.heapLiveCount() : null;
   const callsBefore = sampler.read().refCalls;
   let object = { payload: new Array(64).fill(holders) };
-  const weak = new WeakRef(object);
+  const weak = observe ? new WeakRef(object) : null;
   const holder = new impl.JsHolder(mode);
   const started = performance.now();
   holder.hold(object, holders);
   const holdMs = performance.now() - started;
   const heldSlots = impl.heapLiveCount ? impl.heapLiveCount() - slotsBefore : null;
   object = null;
-  await collect();
-  const keptAlive = stillHeld(holder, weak);
+  if (observe) await collect();
+  const keptAlive = observe ? stillHeld(holder, weak) : null;
   const releaseStarted = performance.now();
   holder.release();
   const holdAndReleaseMs = holdMs + (performance.now() - releaseStarted);
   const calls = callsBefore === null ? null : sampler.read().refCalls - callsBefore;
-  await collect();
+  if (observe) await collect();
   sampler.sample(`holders=${holders}`);
   return {
     holders,
     calls,
     heldSlots,
     slotsAfterRelease: impl.heapLiveCount ? impl.heapLiveCount() - slotsBefore : null,
-    keptAlive: keptAlive ? 1 : 0,
-    releasedAfter: weak.deref() === undefined ? 1 : 0,
+    keptAlive: observe ? Number(keptAlive) : null,
+    releasedAfter: observe ? Number(weak.deref() === undefined) : null,
     holdAndReleaseMs,
   };
 }
 
 /** Runs the scenario for each of `holderCounts`; resolves with measures keyed by holder count. */
-async function held(impl, sampler, { mode, holderCounts }) {
+async function held(impl, sampler, { mode, holderCounts, observe = true }) {
   sampler.sample('start');
   const measures = {};
   for (const holders of holderCounts) {
-    const m = await lifetime(impl, sampler, mode, holders);
+    const m = await lifetime(impl, sampler, mode, holders, observe);
     for (const [key, value] of Object.entries(m)) measures[`${key}@${holders}`] = value;
   }
   const all = (key) => holderCounts.map((n) => measures[`${key}@${n}`]);
-  measures.keptAliveAll = Math.min(...all('keptAlive'));
-  measures.releasedAll = Math.min(...all('releasedAfter'));
-  const calls = all('calls');
-  measures.callsMin = calls.includes(null) ? null : Math.min(...calls);
-  measures.callsMax = calls.includes(null) ? null : Math.max(...calls);
+  const extreme = (pick, values) => (values.includes(null) ? null : pick(...values));
+  measures.keptAliveAll = extreme(Math.min, all('keptAlive'));
+  measures.releasedAll = extreme(Math.min, all('releasedAfter'));
+  measures.callsMin = extreme(Math.min, all('calls'));
+  measures.callsMax = extreme(Math.max, all('calls'));
   return measures;
 }
 

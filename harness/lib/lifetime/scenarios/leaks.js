@@ -5,6 +5,8 @@
 // every `gcEvery` ticks a full GC is forced (as memwatch.gc() would). `fixed` holds the
 // fixed-mode options (`leakRule`, `trend`). The detectors start
 // after `warmupTicks` ticks of the same garbage without the leak, once start-up growth is over.
+// The instruments can be reduced for a control: `compat: false` leaves the second detector
+// out, `sampleEvery: 0` takes no readings during the ticks.
 'use strict';
 
 const v8 = require('node:v8');
@@ -44,7 +46,7 @@ function detector(impl, options, started) {
 }
 
 /** Runs the scenario; resolves with its measures. */
-async function leaks(impl, sampler, { leak, warmupTicks, ticks, tickMs, gcEvery, fixed }) {
+async function leaks(impl, sampler, { leak, warmupTicks, ticks, tickMs, gcEvery, fixed, compat: watchCompat = true, sampleEvery = 5 }) {
   if (!LEAKS[leak]) throw new Error(`unknown leak kind ${leak}`);
   for (let i = 0; i < warmupTicks; i++) {
     garbage = Array.from({ length: 2000 }, (_, j) => ({ j }));
@@ -52,7 +54,8 @@ async function leaks(impl, sampler, { leak, warmupTicks, ticks, tickMs, gcEvery,
     await sleep(tickMs);
   }
   const started = performance.now();
-  const detectors = [detector(impl, { ...fixed, mode: 'fixed' }, started), detector(impl, { mode: 'compat' }, started)];
+  const detectors = [detector(impl, { ...fixed, mode: 'fixed' }, started)];
+  if (watchCompat) detectors.push(detector(impl, { mode: 'compat' }, started));
   const observer = new PerformanceObserver((list) => {
     const used = v8.getHeapStatistics().used_heap_size;
     for (const entry of list.getEntries()) {
@@ -68,7 +71,7 @@ async function leaks(impl, sampler, { leak, warmupTicks, ticks, tickMs, gcEvery,
     garbage = Array.from({ length: 2000 }, (_, j) => ({ j }));
     if ((i + 1) % gcEvery === 0) globalThis.gc();
     await sleep(tickMs);
-    if ((i + 1) % 5 === 0) sampler.sample('tick');
+    if (sampleEvery && (i + 1) % sampleEvery === 0) sampler.sample('tick');
   }
   await sleep(10);
   observer.disconnect();
@@ -85,10 +88,10 @@ async function leaks(impl, sampler, { leak, warmupTicks, ticks, tickMs, gcEvery,
     fixedMsToDetect: fixedMode.firstMs,
     fixedFullGcsToDetect: fixedMode.fullGcsAtFirst,
     fixedLeakEvents: fixedMode.leaks,
-    compatDetected: compat.leaks > 0 ? 1 : 0,
-    compatMsToDetect: compat.firstMs,
-    compatFullGcsToDetect: compat.fullGcsAtFirst,
-    compatLeakEvents: compat.leaks,
+    compatDetected: compat ? Number(compat.leaks > 0) : null,
+    compatMsToDetect: compat?.firstMs ?? null,
+    compatFullGcsToDetect: compat?.fullGcsAtFirst ?? null,
+    compatLeakEvents: compat?.leaks ?? null,
     keptListeners: listeners.listenerCount('stats'),
   };
 }

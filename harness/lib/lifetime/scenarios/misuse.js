@@ -2,7 +2,8 @@
 // a freed wasm object used or freed again, a freed snapshot handle read, an ended HeapDiff
 // ended again, a weak napi reference read after its object was finalized, a method called
 // on an object that wraps nothing — and records whether it threw a clear error. Reaching
-// the end at all means the process did not crash.
+// the end at all means the process did not crash. `readings: false` (a control) takes no
+// sampler readings around the probes.
 'use strict';
 
 const { sleep } = require('../turns.js');
@@ -63,11 +64,11 @@ function probesOf(impl) {
 }
 
 /** Runs the scenario; resolves with its measures (and each probe's outcome). */
-async function misuse(impl, sampler) {
-  sampler.sample('start');
+async function misuse(impl, sampler, { readings = true } = {}) {
+  if (readings) sampler.sample('start');
   const outcomes = [];
   for (const [what, wrong, noopOk] of probesOf(impl)) outcomes.push(await probe(what, wrong, noopOk));
-  sampler.sample('end');
+  if (readings) sampler.sample('end');
   const share = (key) => outcomes.filter((o) => o[key]).length / outcomes.length;
   return {
     probes: outcomes.length,

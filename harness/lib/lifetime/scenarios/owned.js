@@ -1,19 +1,30 @@
 // Scenario "owned": Rust objects owned by JS. Creates `count` Tracked values of `bytes`
 // each and drops them at once (or `free()`s them first), yielding to the event loop every
-// `yieldEvery` (0: a fully synchronous loop); then lets the event loop turn without and
-// then with forced GCs, and measures when the Rust side had dropped `RECLAIM_TARGET` of them.
+// `yieldEvery` (0: a fully synchronous loop). Then, in phases: `minorGcs` forced
+// scavenges (0: none), the event loop alone for up to `settleMs`, forced full GCs until
+// `RECLAIM_TARGET` of them were dropped. Reclaims are counted by the core's drop counter
+// (Rust side, touches no JS object); JS-side finalization only on the sampler's sample.
 'use strict';
 
-const { turn, settle } = require('../turns.js');
+const { turn, sleep, settle } = require('../turns.js');
 
 /** The share of values whose drop counts as "reclaimed" (one straggler kept by a stack slot does not count). */
 const RECLAIM_TARGET = 0.999;
+/** How long after each forced scavenge the event loop turns, so that the finalizers it queued run. */
+const AFTER_MINOR_GC_MS = 5;
+
+/** Milliseconds from `from` to the first reading in `readings` where `dropped(reading)` reaches `share` of `count`; null when none does. */
+function msToShare(readings, from, dropped, count, share) {
+  const hit = readings.find((r) => dropped(r) >= share * count);
+  return hit ? hit.t - from : null;
+}
 
 /** Runs the scenario; resolves with its measures. */
-async function owned(impl, sampler, { count, bytes, yieldEvery, free, settleMs }) {
-  const dropped = () => sampler.read().rustDropped - before.rustDropped;
-  const reclaimed = () => dropped() >= RECLAIM_TARGET * count;
+async function owned(impl, sampler, { count, bytes, yieldEvery, free, settleMs, minorGcs = 0 }) {
   const before = sampler.sample('start');
+  const droppedIn = (reading) => reading.rustDropped - before.rustDropped;
+  const dropped = () => droppedIn(sampler.read());
+  const reclaimed = () => dropped() >= RECLAIM_TARGET * count;
   const sampleEvery = Math.max(1, Math.floor(count / 50));
   const started = performance.now();
   for (let i = 0; i < count; i++) {
@@ -26,20 +37,41 @@ async function owned(impl, sampler, { count, bytes, yieldEvery, free, settleMs }
   const loopMs = performance.now() - started;
   const loopEnd = sampler.sample('loop end');
   const droppedInLoop = dropped();
-  const naturalMs = await settle(sampler, reclaimed, { timeoutMs: settleMs, forceGc: false, label: 'event loop' });
-  const droppedWithoutForcedGc = dropped();
-  const forcedMs = naturalMs === null
-    ? await settle(sampler, reclaimed, { timeoutMs: settleMs, forceGc: true, label: 'forced GC' })
+  for (let i = 0; i < minorGcs; i++) {
+    impl.gc({ type: 'minor' });
+    await sleep(AFTER_MINOR_GC_MS);
+    sampler.sample('forced minor GC');
+  }
+  const droppedAfterMinorGc = dropped();
+  const idleFrom = sampler.read().t;
+  const idleMs = await settle(sampler, reclaimed, { timeoutMs: settleMs, label: 'event loop' });
+  const idle = sampler.since(idleFrom);
+  const idleEnd = sampler.read();
+  const forcedMs = idleMs === null
+    ? await settle(sampler, reclaimed, { timeoutMs: settleMs, collect: () => impl.gc(), label: 'forced full GC' })
     : 0;
+  await turn(); // GC entries reach the observer asynchronously
+  const gcsInLoop = sampler.gcsBetween(before.t, loopEnd.t);
+  const gcsIdle = sampler.gcsBetween(idleFrom, idleEnd.t);
+  const share = (n) => n / count;
   return {
     count,
     loopMs,
-    reclaimedInLoop: droppedInLoop / count,
-    jsFinalizedInLoop: (loopEnd.jsFinalized - before.jsFinalized) / count,
-    reclaimedWithoutForcedGc: droppedWithoutForcedGc / count,
-    reclaimedAtEnd: dropped() / count,
+    reclaimedInLoop: share(droppedInLoop),
+    reclaimedAfterMinorGc: minorGcs > 0 ? share(droppedAfterMinorGc) : null,
+    reclaimedWithoutForcedGc: share(droppedIn(idleEnd)),
+    idleMsTo50: msToShare(idle, idleFrom, droppedIn, count, 0.5),
+    idleMsTo90: msToShare(idle, idleFrom, droppedIn, count, 0.9),
+    reclaimedAtEnd: share(dropped()),
     unreclaimed: count - dropped(),
-    msToReclaim: naturalMs ?? (forcedMs === null ? null : settleMs + forcedMs),
+    msToReclaim: idleMs ?? (forcedMs === null ? null : settleMs + forcedMs),
+    minorGcsInLoop: gcsInLoop.gcMinor,
+    majorGcsInLoop: gcsInLoop.gcMajor,
+    minorGcsIdle: gcsIdle.gcMinor,
+    majorGcsIdle: gcsIdle.gcMajor,
+    jsTracked: idleEnd.jsTracked,
+    jsFinalizedShareInLoop: idleEnd.jsTracked === 0 ? null : loopEnd.jsFinalized / idleEnd.jsTracked,
+    jsFinalizedShareWithoutForcedGc: idleEnd.jsTracked === 0 ? null : idleEnd.jsFinalized / idleEnd.jsTracked,
     peakRustLiveBytes: sampler.peak('rustLiveBytes'),
     peakRssGrowth: sampler.peak('rss') - before.rss,
     wasmMemoryGrowth: before.wasmMemory === null ? null : sampler.peak('wasmMemory') - before.wasmMemory,
