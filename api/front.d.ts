@@ -67,12 +67,44 @@ export interface HeapDiffResult {
   }
 }
 
-/** A parsed snapshot handle (the package's `HeapSnapshot` class). */
+/** One class of a snapshot: its node count and total self size. */
+export interface ClassRow {
+  name: string
+  count: number
+  selfSize: number
+}
+
+/** A parsed snapshot (the package's `HeapSnapshot` class), as `parseSnapshot` returns it. */
 export interface SnapshotHandle {
+  /** The number of nodes. */
   readonly nodeCount: number
+  /** The number of edges. */
   readonly edgeCount: number
+  /** Every node's self size added up, in bytes. */
   readonly totalSize: number
+  /** Bytes of Rust memory this handle holds (0 once freed). */
   readonly heapBytes: number
+  /** Every class with its count and total self size, sorted by name. */
+  classes(): ClassRow[]
+  /** The `n` classes with the largest total self size, largest first. */
+  topClasses(n: number): ClassRow[]
+  /** Reduces the snapshot to what a HeapDiff needs of its "before" side. */
+  summarize(): SummaryHandle
+  /** Drops the parsed data now instead of at garbage collection. */
+  free(): void
+}
+
+/** The "before" side of a HeapDiff (the package's `HeapSummary` class). */
+export interface SummaryHandle {
+  /** All nodes of the snapshot, reachable or not. */
+  readonly nodeCount: number
+  /** The reachable nodes' self sizes added up. */
+  readonly sizeBytes: number
+  /** Bytes of Rust memory this handle holds (0 once freed). */
+  readonly heapBytes: number
+  /** memwatch's HeapDiff from this summary to `after`. */
+  diff(after: SnapshotHandle): HeapDiffResult
+  /** Drops the summary now instead of at garbage collection. */
   free(): void
 }
 

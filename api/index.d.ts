@@ -1,4 +1,5 @@
-// @bindlab/api: what it adds to a binding is declared in front.d.ts.
+// @bindlab/api: the JavaScript front both binding packages share. What it adds to a
+// package is declared in front.d.ts, which each package's index.d.ts re-exports.
 
-/** Adds the memwatch drop-in and the snapshot functions to a binding's exports, in place. */
-export declare function install<T extends object>(binding: T): T & typeof import('./front')
+/** The front's functions for one binding's exports; `published()` returns the package's exports. */
+export declare function front(binding: object, published: () => object): typeof import('./front')

@@ -1,8 +1,8 @@
 // The memwatch drop-in: GC statistics, leak events and a HeapDiff around some work.
-// Run: node memwatch.cjs [@bindlab/napi|@bindlab/wasm]
+// Run: node memwatch.cjs
 'use strict';
 
-const memwatch = require(process.argv[2] ?? '@bindlab/napi');
+const memwatch = require('@bindlab/napi'); // or '@bindlab/wasm'
 
 memwatch.on('leak', (info) => console.log('leak:', info.reason));
 memwatch.on('stats', (stats) => console.log('stats: full GCs so far', stats.num_full_gc));

@@ -1,6 +1,7 @@
 // The packages as a user gets them: `npm pack` of each workspace package, installed from
 // the tarballs alone into a new project outside the repository (no registry, no repo
-// paths), then the examples the README shows, both module systems, and `npx bindlab`.
+// paths), then the examples the README shows on both packages (and typechecked strictly),
+// both module systems, and `npx bindlab`.
 'use strict';
 
 const test = require('node:test');
@@ -22,6 +23,29 @@ function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
   assert.equal(result.status, 0, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
+}
+
+/** Writes, beside each example, its twin on @bindlab/wasm (`x.cjs` → `x.wasm.cjs`): the
+ * examples name @bindlab/napi, and say the other package works the same. */
+function withWasmTwins(dir) {
+  for (const file of fs.readdirSync(dir).filter((name) => /^[a-z]+\.[cm]js$/.test(name))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    fs.writeFileSync(path.join(dir, file.replace(/\./, '.wasm.')), text.replaceAll("'@bindlab/napi'", "'@bindlab/wasm'"));
+  }
+}
+
+/** Typechecks every example in `dir` as a strict consumer would (TypeScript 5 over the
+ * installed packages' declarations, `module: nodenext`, JavaScript checked). */
+function typecheck(dir) {
+  const config = {
+    compilerOptions: {
+      strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true,
+      allowJs: true, checkJs: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    },
+    include: ['*.cjs', '*.mjs'],
+  };
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
+  run(process.execPath, [require.resolve('typescript/bin/tsc'), '--project', dir], dir);
 }
 
 /** `npm pack` of every package into WORK: name → the files the tarball holds. */
@@ -54,13 +78,15 @@ test('the packed packages install from their tarballs alone and run the examples
     fs.writeFileSync(path.join(PROJECT, `${side}.heapsnapshot`), zlib.gunzipSync(gz));
   }
 
-  for (const pkg of ['@bindlab/napi', '@bindlab/wasm']) {
-    const out = run(process.execPath, ['memwatch.cjs', pkg], PROJECT);
-    assert.match(out, /grown classes: .*\bObject\b/, `${pkg}: the HeapDiff sees the 5000 objects kept`);
+  withWasmTwins(PROJECT);
+  for (const variant of ['', '.wasm']) {
+    const out = run(process.execPath, [`memwatch${variant}.cjs`], PROJECT);
+    assert.match(out, /grown classes: .*\bObject\b/, `memwatch${variant}.cjs: the HeapDiff sees the 5000 objects kept`);
+    const offline = run(process.execPath, [`offline${variant}.mjs`, 'before.heapsnapshot', 'after.heapsnapshot'], PROJECT);
+    assert.match(offline, /^Array 12 15 67\.54 kb\n/);
+    assert.match(offline, /61917 nodes; largest class: /);
   }
-  const offline = run(process.execPath, ['offline.mjs', 'before.heapsnapshot', 'after.heapsnapshot'], PROJECT);
-  assert.match(offline, /^Array 12 15 67\.54 kb\n/);
-  assert.match(offline, /61917 nodes; largest class: /);
+  typecheck(PROJECT);
 
   const table = run('npx', ['--no', 'bindlab', 'diff', 'before.heapsnapshot', 'after.heapsnapshot', '--top', '2'], PROJECT);
   assert.match(table, /\nNative\s+\+71\s+-67\s+\+3\.9 mb\s+Node \/ Environment/);
