@@ -48,8 +48,9 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
     assert.equal(memwatch.listenerCount('stats'), 0);
   });
 
-  test(`${name}: HeapDiff throws memwatch's errors`, () => {
-    const hd = new memwatch.HeapDiff();
+  test(`${name}: HeapDiff throws memwatch's errors, and looks at no argument`, () => {
+    const hostile = new Proxy({}, { get() { throw new Error('trap'); }, has() { throw new Error('trap'); } });
+    const hd = new memwatch.HeapDiff(hostile);
     hd.end();
     assert.throws(() => hd.end(), { name: 'Error', message: 'attempt to end() a HeapDiff that was already ended' });
     assert.throws(() => memwatch.HeapDiff(), TypeError);
@@ -127,6 +128,23 @@ function assertPrivateAndGone({ tmp, written }, count) {
   assert.equal(new Set(written.map(({ file }) => path.dirname(file))).size, count, 'a new directory each time');
 }
 
+/** Runs `fn` (sync or async) counting the HeapSummary handles freed meanwhile. */
+async function countingSummaryFrees(memwatch, fn) {
+  const { prototype } = memwatch.HeapSummary;
+  const { free } = prototype;
+  let freed = 0;
+  prototype.free = function () {
+    freed++;
+    return free.call(this);
+  };
+  try {
+    await fn();
+  } finally {
+    prototype.free = free;
+  }
+  return freed;
+}
+
 for (const [name, memwatch] of Object.entries(BINDINGS)) {
   test(`${name}: HeapDiff writes through no planted symlink, into a private directory it removes`, () => {
     const victims = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-victims-'));
@@ -149,7 +167,7 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
     fs.rmSync(spied.tmp, { recursive: true });
   });
 
-  test(`${name}: HeapDiff removes its directory when writing or parsing the snapshot fails`, () => {
+  test(`${name}: HeapDiff removes its directory when writing or parsing the snapshot fails, and frees its summary`, async () => {
     const failures = [
       [() => { throw new Error('disk full'); }, /^disk full$/],
       [(file) => fs.writeFileSync(file, '{"snapshot":'), /^parseSnapshot\(input, options\): .*heap\.heapsnapshot: heap snapshot, byte 12: unexpected end/],
@@ -163,10 +181,27 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
       fs.rmSync(spied.tmp, { recursive: true });
     }
     const hd = new memwatch.HeapDiff();
-    const spied = withSpiedSnapshots(() => { throw new Error('disk full'); }, () => {
-      assert.throws(() => hd.end(), /^Error: disk full$/);
+    let spied;
+    const freed = await countingSummaryFrees(memwatch, () => {
+      spied = withSpiedSnapshots(() => { throw new Error('disk full'); }, () => {
+        assert.throws(() => hd.end(), /^Error: disk full$/);
+      });
     });
+    assert.equal(freed, 1, 'the "before" summary of the failed end() is freed');
     assertPrivateAndGone(spied, 1);
     fs.rmSync(spied.tmp, { recursive: true });
+  });
+
+  test(`${name}: HeapDiff.endAsync frees its summary when the snapshot stream fails`, async () => {
+    const hd = await memwatch.HeapDiff.startAsync();
+    const { getHeapSnapshot } = v8;
+    v8.getHeapSnapshot = () => (async function* () { yield Buffer.from('{"snapshot":'); throw new Error('stream broke'); })();
+    try {
+      const freed = await countingSummaryFrees(memwatch, () =>
+        assert.rejects(hd.endAsync(), /^Error: parseSnapshotAsync\(input, options\): chunks: stream broke$/));
+      assert.equal(freed, 1);
+    } finally {
+      v8.getHeapSnapshot = getHeapSnapshot;
+    }
   });
 }
