@@ -16,3 +16,5 @@ pub mod lifetime;
 pub mod nice;
 pub mod probe;
 pub mod snapshot;
+#[doc(hidden)]
+pub mod work;

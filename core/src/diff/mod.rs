@@ -38,7 +38,9 @@ pub use summary::HeapSummary;
 
 use crate::nice::nice_size;
 use crate::snapshot::{HeapSnapshot, ParseError};
+use crate::work::Work;
 use group::{Classes, RowOf};
+use retainers::Paths;
 use summary::Entry;
 use walk::{reach, Bits, Walk};
 
@@ -147,15 +149,22 @@ struct Tally {
 
 /// memwatch's HeapDiff of `before` (summarised) and `after`.
 pub fn diff(before: &HeapSummary, after: &HeapSnapshot) -> HeapDiff {
+    diff_counting(before, after).0
+}
+
+/// [`diff`], also returning the work its walks did. Test support.
+#[doc(hidden)]
+pub fn diff_counting(before: &HeapSummary, after: &HeapSnapshot) -> (HeapDiff, Work) {
+    let mut work = Work::default();
     let mut classes = before.classes().clone();
     let mut rows = RowOf::new(after, &mut classes);
     // One walk for the reachable set and the paths; its order is then sorted by id
     // for the merge, and a second walk gives the order again (cheaper in memory than
     // keeping both).
-    let walk = reach(after, Walk::StrongFirstWithPaths);
+    let walk = reach(after, Walk::StrongFirstWithPaths, &mut work);
     let via = walk.via;
     let mut m = merge(before, after, walk.order, &mut rows, &mut classes);
-    let order = reach(after, Walk::StrongFirst).order;
+    let order = reach(after, Walk::StrongFirst, &mut work).order;
 
     // The walk's order is breadth first, so the first allocated node met in each row
     // is the one nearest the root.
@@ -178,6 +187,7 @@ pub fn diff(before: &HeapSummary, after: &HeapSnapshot) -> HeapDiff {
     }
 
     let names = classes.into_names();
+    let mut paths = Paths::new(after, &via);
     let mut details: Vec<Detail> = m
         .tally
         .iter()
@@ -193,14 +203,14 @@ pub fn diff(before: &HeapSummary, after: &HeapSnapshot) -> HeapDiff {
                 freed: t.freed,
                 retainers: t
                     .sample
-                    .map_or_else(Vec::new, |s| retainers::path(after, &via, s as usize)),
+                    .map_or_else(Vec::new, |s| paths.path(s as usize, &mut work)),
             }
         })
         .collect();
     details.sort_by(|a, b| a.what.as_bytes().cmp(b.what.as_bytes()));
 
     let change_bytes = signed_difference(m.after_bytes, before.size_bytes());
-    HeapDiff {
+    let diff = HeapDiff {
         before: totals(before.node_count(), before.size_bytes()),
         after: totals(after.node_count() as u64, m.after_bytes),
         change: Change {
@@ -210,7 +220,8 @@ pub fn diff(before: &HeapSummary, after: &HeapSnapshot) -> HeapDiff {
             allocated_nodes: m.allocated_nodes,
             details,
         },
-    }
+    };
+    (diff, work)
 }
 
 /// What merging the two reachable sets found.

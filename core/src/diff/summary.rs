@@ -6,6 +6,7 @@
 use super::group::{Classes, RowOf};
 use super::walk::{reach, Walk};
 use crate::snapshot::HeapSnapshot;
+use crate::work::Work;
 
 /// A snapshot reduced to its reachable set, for [`diff`](super::diff).
 #[derive(Debug, Clone)]
@@ -32,7 +33,14 @@ impl HeapSummary {
     /// Walks `snap` the way memwatch does and keeps the reachable set. A node id that
     /// occurs twice is counted once.
     pub fn new(snap: &HeapSnapshot) -> Self {
-        let mut order = reach(snap, Walk::AllEdges).order;
+        Self::counting(snap).0
+    }
+
+    /// [`HeapSummary::new`], also returning the work its walk did. Test support.
+    #[doc(hidden)]
+    pub fn counting(snap: &HeapSnapshot) -> (Self, Work) {
+        let mut work = Work::default();
+        let mut order = reach(snap, Walk::AllEdges, &mut work).order;
         let ids = &snap.nodes.ids;
         order.sort_unstable_by_key(|&o| ids[o as usize]);
         order.dedup_by_key(|o| ids[*o as usize]);
@@ -53,13 +61,14 @@ impl HeapSummary {
             size_bytes = size_bytes.saturating_add(size);
         }
         packed.shrink_to_fit();
-        HeapSummary {
+        let summary = HeapSummary {
             node_count: snap.node_count() as u64,
             size_bytes,
             reachable: order.len() as u64,
             classes,
             packed,
-        }
+        };
+        (summary, work)
     }
 
     /// All nodes of the snapshot, reachable or not (memwatch's `nodes`).

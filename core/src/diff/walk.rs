@@ -5,6 +5,7 @@
 //! counts nor enters any `object` node named `HeapDiff`.
 
 use crate::snapshot::{EdgeKind, HeapSnapshot, NodeKind};
+use crate::work::Work;
 
 /// Marks "no edge" in [`Reach::via`].
 pub(crate) const NO_EDGE: u32 = u32::MAX;
@@ -53,8 +54,8 @@ pub(crate) enum Walk {
     StrongFirstWithPaths,
 }
 
-/// Walks `snap` from node 0 as `walk` says.
-pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk) -> Reach {
+/// Walks `snap` from node 0 as `walk` says, adding what it visits to `work`.
+pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk, work: &mut Work) -> Reach {
     let paths = walk == Walk::StrongFirstWithPaths;
     let n = snap.node_count();
     let mut via = if paths { vec![NO_EDGE; n] } else { Vec::new() };
@@ -64,25 +65,15 @@ pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk) -> Reach {
             via,
         };
     }
-    let heapdiff = snap.strings().indexes_of("HeapDiff");
-    let object_types: Vec<u8> = type_indexes(snap.node_type_names(), |t| {
-        NodeKind::from_type_name(t) == NodeKind::Object
-    });
-    let weak_types: Vec<u8> = type_indexes(snap.edge_type_names(), |t| {
-        EdgeKind::from_type_name(t) == EdgeKind::Weak
-    });
-    let (types, names) = (&snap.nodes.types, &snap.nodes.names);
-    let excluded = |o: usize| {
-        !heapdiff.is_empty() && object_types.contains(&types[o]) && heapdiff.contains(&names[o])
-    };
+    let excluded = Exclusion::new(snap, work);
 
     let mut seen = Bits::new(n);
     let mut order = Vec::with_capacity(n);
     seen.set(0);
-    if !excluded(0) {
+    if !excluded.holds(snap, 0) {
         order.push(0u32);
     }
-    let (first_edge, edge_types, to) = (&snap.nodes.first_edge, &snap.edges.types, &snap.edges.to);
+    let (first_edge, to) = (&snap.nodes.first_edge, &snap.edges.to);
     let rounds: &[bool] = if walk == Walk::AllEdges {
         &[true]
     } else {
@@ -93,13 +84,17 @@ pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk) -> Reach {
         while head < order.len() {
             let v = order[head] as usize;
             head += 1;
-            for e in first_edge[v] as usize..first_edge[v + 1] as usize {
+            let edges = first_edge[v] as usize..first_edge[v + 1] as usize;
+            work.nodes += 1;
+            work.edges += edges.len() as u64;
+            for e in edges {
                 let t = to[e] as usize;
-                if seen.get(t) || (!follow_weak && weak_types.contains(&edge_types[e])) {
+                if seen.get(t) || (!follow_weak && snap.edge_kind(e) == EdgeKind::Weak) {
                     continue;
                 }
                 seen.set(t);
-                if excluded(t) {
+                work.checks += 1;
+                if excluded.holds(snap, t) {
                     continue;
                 }
                 if paths {
@@ -112,12 +107,34 @@ pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk) -> Reach {
     Reach { order, via }
 }
 
-/// The indexes of the type names that satisfy `keep`.
-fn type_indexes(names: &[String], keep: impl Fn(&str) -> bool) -> Vec<u8> {
-    names
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| keep(t))
-        .map(|(i, _)| i as u8)
-        .collect()
+/// memwatch's exclusion: `object` nodes named `HeapDiff`, found with one bit per string
+/// (a snapshot may hold the string `HeapDiff` any number of times, at any indexes).
+struct Exclusion {
+    /// Per string index: the string is `HeapDiff`. `None` when no string is.
+    names: Option<Bits>,
+}
+
+impl Exclusion {
+    /// Finds the `HeapDiff` strings of `snap`.
+    fn new(snap: &HeapSnapshot, work: &mut Work) -> Self {
+        let strings = snap.strings();
+        work.checks += strings.len() as u64;
+        let found = strings.indexes_of("HeapDiff");
+        if found.is_empty() {
+            return Exclusion { names: None };
+        }
+        let mut names = Bits::new(strings.len());
+        for i in found {
+            names.set(i as usize);
+        }
+        Exclusion { names: Some(names) }
+    }
+
+    /// Whether node `o` is left out of the walk.
+    #[inline]
+    fn holds(&self, snap: &HeapSnapshot, o: usize) -> bool {
+        self.names.as_ref().is_some_and(|names| {
+            snap.node_kind(o) == NodeKind::Object && names.get(snap.nodes.names[o] as usize)
+        })
+    }
 }
