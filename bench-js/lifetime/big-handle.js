@@ -34,9 +34,9 @@ module.exports = [{
     { of: 'wasm/no-knob', ...untracked, within: WASM },
   ],
   rules: [
-    { says: 'napi: reporting the memory to V8 cuts peak RSS growth by at least 20 %', left: 'napi/reported.peakRssGrowth', op: '<=', right: 'napi/unreported.peakRssGrowth', times: 0.8, gcPressure: true },
-    { says: 'napi: reporting makes V8 run more full GCs', left: 'napi/reported.majorGcs', op: '>', right: 'napi/unreported.majorGcs', gcPressure: true },
-    { says: 'napi unreported: RSS grows by more than 4 handles', left: 'napi/unreported.peakRssGrowthInHandles', op: '>', right: 4, gcPressure: true },
-    { says: 'wasm (no knob): linear memory grows by more than 4 handles', left: 'wasm/no-knob.wasmMemoryGrowth', op: '>', right: 'wasm/no-knob.handleBytes', times: 4, gcPressure: true },
+    { says: 'napi: reporting the memory to V8 cuts peak RSS growth by at least 20 %', left: 'napi/reported.peakRssGrowth', op: '<=', right: 'napi/unreported.peakRssGrowth', times: 0.8, needsDefaultSizes: true },
+    { says: 'napi: reporting makes V8 run more full GCs', left: 'napi/reported.majorGcs', op: '>', right: 'napi/unreported.majorGcs', needsDefaultSizes: true },
+    { says: 'napi unreported: RSS grows by more than 4 handles', left: 'napi/unreported.peakRssGrowthInHandles', op: '>', right: 4, needsDefaultSizes: true },
+    { says: 'wasm (no knob): linear memory grows by more than 4 handles', left: 'wasm/no-knob.wasmMemoryGrowth', op: '>', right: 'wasm/no-knob.handleBytes', times: 4, needsDefaultSizes: true },
   ],
 }];

@@ -96,13 +96,13 @@ test('a control run is its run with the reductions over the (quick) parameters; 
   assert.throws(() => controlRuns({ ...experiment, controls: [{ ...CONTROL, of: 'wasm/nope' }] }), /x: control of unknown run wasm\/nope/);
 });
 
-test('quick mode does not judge a rule that needs the default sizes’ GC pressure', () => {
-  const rule = { says: 'reclaims', left: 'napi/sync.reclaimedInLoop', op: '<=', right: 0.01, gcPressure: true };
+test('quick mode does not judge a rule that needs the default sizes (their GC pressure)', () => {
+  const rule = { says: 'reclaims', left: 'napi/sync.reclaimedInLoop', op: '<=', right: 0.01, needsDefaultSizes: true };
   assert.equal(verdictOf(rule, MEASURES, false).holds, true);
   const quick = verdictOf(rule, MEASURES, true);
   assert.equal(quick.holds, null);
   assert.match(describeVerdict(quick), /^NOT MEASURED IN QUICK MODE: reclaims/);
-  assert.equal(verdictOf({ ...rule, gcPressure: undefined }, MEASURES, true).holds, true);
+  assert.equal(verdictOf({ ...rule, needsDefaultSizes: undefined }, MEASURES, true).holds, true);
 });
 
 test('the sampler registers one object in trackEvery for JS-side finalization, none by default', () => {

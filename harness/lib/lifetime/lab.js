@@ -23,10 +23,10 @@ function paramsOf(experiment, run, tiny) {
   return { ...run.params, ...(tiny ? experiment.tiny : {}), ...run.reduce };
 }
 
-/** Judges one rule; in quick mode a rule that needs the default sizes' GC pressure is not measured. */
-function verdictOf(rule, measures, tiny) {
+/** Judges one rule; when `shrunk` (quick mode changed the sizes) a rule that needs the default sizes (their GC pressure, or their resolution) is not measured. */
+function verdictOf(rule, measures, shrunk) {
   const verdict = judge(rule, measures);
-  return tiny && rule.gcPressure ? { ...verdict, holds: null, skipped: 'not measured in quick mode' } : verdict;
+  return shrunk && rule.needsDefaultSizes ? { ...verdict, holds: null, skipped: 'not measured in quick mode' } : verdict;
 }
 
 /**
@@ -66,7 +66,7 @@ async function runLab({ cases, runtime, tiny = false, script = LIFETIME_CHILD },
       sampled: experiment.sampled,
       runs,
       controls: (experiment.controls ?? []).map((control) => judgeControl(control, measures)),
-      verdicts: experiment.rules.map((rule) => verdictOf(rule, measures, tiny)),
+      verdicts: experiment.rules.map((rule) => verdictOf(rule, measures, tiny && Object.keys(experiment.tiny).length > 0)),
     });
   }
   return { version: LIFETIME_VERSION, tiny, experiments };

@@ -1,7 +1,7 @@
 // Verdict rules: a case states each as data — `{ says, left, op, right, times }` where
 // `left` is `run.measure` ("napi/sync.reclaimedInLoop") and `right` a number or another
-// `run.measure`, optionally scaled by `times`; `gcPressure: true` when it needs the default
-// sizes (quick mode then does not judge it) — and the verdict is what the measurements say
+// `run.measure`, optionally scaled by `times`; `needsDefaultSizes: true` when it depends on the
+// GC pressure or the resolution of the default sizes (quick mode then does not judge it) — and the verdict is what the measurements say
 // of it, never a fixed outcome.
 'use strict';
 

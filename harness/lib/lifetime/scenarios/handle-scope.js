@@ -1,8 +1,8 @@
 // Scenario "handleScope": for each size in `slotSizes`, `count` JS arrays of that many holes
 // made inside one native call, each in its own handle scope (napi) / dropped at the end of
 // its iteration (wasm) when `scoped`, otherwise all reachable until the call returns. A
-// callback every `every` values forces a full GC and reads the JS heap: the peak shows
-// what the call pins per value. The same arrays made and kept in plain JS give the value's
+// callback `gcsInCall` times during the call (evenly spaced, the last after the last value)
+// forces a full GC and reads the JS heap: the peak shows what the call pins per value. The same arrays made and kept in plain JS give the value's
 // own size, so that the per-handle cost (pinned bytes − the value's own) stands apart —
 // on the first size, in a fresh process, and on the later ones, once whatever table the
 // binding keeps its handles in has grown — and least-squares lines `bytes = a + b · slots`
@@ -22,7 +22,8 @@ function ownBytesPerValue(impl, count, slots) {
 }
 
 /** Peak heap growth per value while one native call makes `count` arrays of `slots`. */
-function pinnedBytesPerValue(impl, sampler, { count, slots, scoped, every }) {
+function pinnedBytesPerValue(impl, sampler, { count, slots, scoped, gcsInCall }) {
+  const every = Math.ceil(count / gcsInCall);
   impl.gc();
   const before = sampler.sample(`start, ${slots} slots`);
   let peakHeap = before.heapUsed;
@@ -47,13 +48,13 @@ function fitLine(points) {
 }
 
 /** Runs the scenario; resolves with its measures (per size `…@slots`, and the fits). */
-async function handleScope(impl, sampler, { count, slotSizes, scoped, every }) {
+async function handleScope(impl, sampler, { count, slotSizes, scoped, gcsInCall }) {
   const measures = { count };
   const pinned = [];
   const handles = [];
   for (const slots of slotSizes) {
     const own = ownBytesPerValue(impl, count, slots);
-    const call = pinnedBytesPerValue(impl, sampler, { count, slots, scoped, every });
+    const call = pinnedBytesPerValue(impl, sampler, { count, slots, scoped, gcsInCall });
     Object.assign(measures, {
       [`bytesPerValue@${slots}`]: call.pinned,
       [`ownBytesPerValue@${slots}`]: own,
