@@ -310,6 +310,17 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
     assert.throws(() => binding.diffSnapshots(BEFORE, hostile), { name: 'TypeError', message: /^diffSnapshots\(before, after\): after could not be inspected/ });
     await assert.rejects(binding.parseSnapshotAsync(hostile), { name: 'TypeError', message: /^parseSnapshotAsync\(input, options\): input could not be inspected/ });
     await assert.rejects(binding.diffSnapshotsAsync(hostile, BEFORE), { name: 'TypeError', message: /^diffSnapshotsAsync\(before, after\): before could not be inspected/ });
+    const trapped = { get reportExternalMemory() { throw new Error('getter'); } };
+    assert.throws(() => binding.parseSnapshot(BEFORE, trapped), { name: 'TypeError', message: /^parseSnapshot\(input, options\): options.reportExternalMemory could not be inspected/ });
+    const released = SOURCES['async generator'](BEFORE);
+    await assert.rejects(binding.parseSnapshotAsync(released.input, trapped), { name: 'TypeError', message: /options.reportExternalMemory could not be inspected/ });
+    assert.ok(await released.stopped(), 'the source given beside bad options is released');
+    for (const wrong of ['no', 0, null, 1n]) {
+      assert.throws(() => binding.parseSnapshot(BEFORE, { reportExternalMemory: wrong }), { name: 'TypeError', message: /options.reportExternalMemory must be a boolean or undefined, got / });
+    }
+    for (const notIterable of [{ [Symbol.asyncIterator]: 42 }, { [Symbol.iterator]: 'x' }]) {
+      await assert.rejects(binding.parseSnapshotAsync(notIterable), { name: 'TypeError', message: /^parseSnapshotAsync\(input, options\): input must be a file path, bytes, or an \(async\) iterable of chunks, got an object/ });
+    }
     const odd = async function* () { yield BEFORE.subarray(0, 10); throw Symbol('odd'); };
     await assert.rejects(binding.parseSnapshotAsync(odd()), { name: 'Error', message: 'parseSnapshotAsync(input, options): chunks: Symbol(odd)' });
   });

@@ -115,7 +115,7 @@ async function feedChunks(parser, chunks, call, name) {
     else if (isBytes(chunk)) feedBytes(parser, chunk);
     else throw typeError(call, `each chunk of ${name}`, 'bytes (Uint8Array, ArrayBuffer) or a string', chunk);
   };
-  if (Symbol.asyncIterator in chunks) {
+  if (typeof chunks[Symbol.asyncIterator] === 'function') {
     for await (const chunk of chunks) feedOne(chunk);
   } else {
     for (const chunk of chunks) feedOne(chunk);

@@ -26,11 +26,34 @@ function messageOf(error) {
   }
 }
 
-/** An error with the call and the input in front; this call's own TypeErrors (argument
- * checks, wrong chunks) pass unchanged. */
+/** Whether `error` is one of `call`'s own TypeErrors (argument checks, wrong chunks). */
+function isOwnTypeError(call, error) {
+  return error instanceof TypeError && error.message.startsWith(`${call}: `);
+}
+
+/** An error with the call and the input in front; the call's own TypeErrors pass unchanged. */
 function relabel(call, label, error) {
-  if (error instanceof TypeError && error.message.startsWith(`${call}: `)) return error;
+  if (isOwnTypeError(call, error)) return error;
   return new Error(`${call}: ${label}: ${messageOf(error)}`, { cause: error });
+}
+
+/** The TypeError for `call`'s argument `name` when merely looking at it threw. */
+function uninspectable(call, name, cause) {
+  return new TypeError(`${call}: ${name} could not be inspected (a getter or Proxy trap threw)`, { cause });
+}
+
+/** Whether `call`'s options ask for the handle's memory to be reported to V8 (the
+ * default), checked before anything is read. */
+function reportsMemory(call, options) {
+  const name = 'options.reportExternalMemory';
+  let value;
+  try {
+    value = checkOptions(call, options).reportExternalMemory;
+  } catch (cause) {
+    throw isOwnTypeError(call, cause) ? cause : uninspectable(call, name, cause);
+  }
+  if (value !== undefined && typeof value !== 'boolean') throw typeError(call, name, 'a boolean or undefined', value);
+  return value !== false;
 }
 
 /** Runs `body` (sync or async) with the chunk sources among `inputs` held, releasing
@@ -65,17 +88,17 @@ function snapshotFront(binding) {
     try {
       kind = inputKind(input);
     } catch (cause) {
-      throw new TypeError(`${call}: ${name} could not be inspected (a getter or Proxy trap threw)`, { cause });
+      throw uninspectable(call, name, cause);
     }
     if (!accepts.kinds.includes(kind)) throw typeError(call, name, accepts.expected, input);
     return kind;
   }
 
-  /** Runs `feed` on a fresh parser, then finishes it (a promise if `feed` is async);
-   * the parser is freed either way. */
-  function parseWith(options, feed) {
+  /** Runs `feed` on a fresh parser, then finishes it (a promise if `feed` is async),
+   * reporting the handle's memory to V8 if `report`; the parser is freed either way. */
+  function parseWith(report, feed) {
     const parser = new binding.SnapshotParser();
-    const finish = () => parser.finish(options.reportExternalMemory !== false);
+    const finish = () => parser.finish(report);
     let fed;
     try {
       fed = feed(parser);
@@ -87,24 +110,24 @@ function snapshotFront(binding) {
   }
 
   /** Parses a path or bytes synchronously (errors unlabelled). */
-  function parseSync(kind, input, options) {
-    return parseWith(options, (p) => (kind === 'path' ? feedFile(p, input) : feedBytes(p, input)));
+  function parseSync(kind, input, report) {
+    return parseWith(report, (p) => (kind === 'path' ? feedFile(p, input) : feedBytes(p, input)));
   }
 
   /** Parses a path, bytes or chunks — `call`'s argument `name` — with asynchronous reads
    * (errors unlabelled). */
-  function parseAsync(kind, input, options, call, name) {
-    if (kind === 'bytes') return parseSync(kind, input, options);
-    return parseWith(options, (p) => (kind === 'path' ? feedFileAsync(p, input) : feedChunks(p, input, call, name)));
+  function parseAsync(kind, input, report, call, name) {
+    if (kind === 'bytes') return parseSync(kind, input, report);
+    return parseWith(report, (p) => (kind === 'path' ? feedFileAsync(p, input) : feedChunks(p, input, call, name)));
   }
 
   /** Parses `call`'s argument `name` of `kind` with `parse`; errors labelled with `label`. */
-  function parseLabelled(call, name, label, kind, input, options, parse) {
+  function parseLabelled(call, name, label, kind, input, report, parse) {
     const fail = (error) => {
       throw relabel(call, label, error);
     };
     try {
-      const parsed = parse(kind, input, options, call, name);
+      const parsed = parse(kind, input, report, call, name);
       return parsed instanceof Promise ? parsed.catch(fail) : parsed;
     } catch (error) {
       return fail(error);
@@ -115,9 +138,9 @@ function snapshotFront(binding) {
   function parseSnapshot(input, options) {
     const call = 'parseSnapshot(input, options)';
     return holding([input], () => {
-      const opts = checkOptions(call, options);
+      const report = reportsMemory(call, options);
       const kind = kindOf(call, 'input', input, PARSE_SYNC);
-      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, opts, parseSync);
+      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, report, parseSync);
     });
   }
 
@@ -127,9 +150,9 @@ function snapshotFront(binding) {
   async function parseSnapshotAsync(input, options) {
     const call = 'parseSnapshotAsync(input, options)';
     return holding([input], () => {
-      const opts = checkOptions(call, options);
+      const report = reportsMemory(call, options);
       const kind = kindOf(call, 'input', input, PARSE_ASYNC);
-      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, opts, parseAsync);
+      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, report, parseAsync);
     });
   }
 
@@ -137,7 +160,7 @@ function snapshotFront(binding) {
    * async), and whether this call owns (frees) it. */
   function open(call, which, kind, input, parse) {
     if (kind === 'snapshot') return { snapshot: input, owned: false };
-    const parsed = parseLabelled(call, which, `${which} (${labelOf(kind, input)})`, kind, input, {}, parse);
+    const parsed = parseLabelled(call, which, `${which} (${labelOf(kind, input)})`, kind, input, true, parse);
     const owned = (snapshot) => ({ snapshot, owned: true });
     return parsed instanceof Promise ? parsed.then(owned) : owned(parsed);
   }

@@ -8,10 +8,11 @@ const { isBytes } = require('./feed.js');
 
 const ignore = () => {};
 
-/** Whether `value` is a chunk source: an object, not bytes, that is (async) iterable. */
+/** Whether `value` is a chunk source: an object, not bytes, with an iterator method
+ * (`Symbol.asyncIterator` or `Symbol.iterator`) that is a function. */
 function isChunkSource(value) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function') || isBytes(value)) return false;
-  return Symbol.asyncIterator in value || Symbol.iterator in value;
+  return typeof value[Symbol.asyncIterator] === 'function' || typeof value[Symbol.iterator] === 'function';
 }
 
 /** Whether `source` is a Node stream (an EventEmitter that can be destroyed). */
