@@ -171,6 +171,49 @@ fn field_offsets_and_types_come_from_meta() {
     assert_eq!(chain.node(11).unwrap().id(), 2 * 9 + 5);
 }
 
+/// A snapshot whose nodes have the five fields the parser reads, then `extra` more.
+fn wide_nodes(extra: usize) -> String {
+    let mut fields = vec![r#""type","name","id","self_size","edge_count""#.to_string()];
+    fields.extend((0..extra).map(|k| format!(r#""f{k}""#)));
+    let pad = ",9".repeat(extra);
+    format!(
+        r#"{{"snapshot":{{"meta":{{"node_fields":[{}],"node_types":[["synthetic","object"]],
+        "edge_fields":["type","name_or_index","to_node"],"edge_types":[["property"]]}},
+        "node_count":2,"edge_count":1}},"nodes":[0,0,1,0,1{pad},1,1,3,48,0{pad}],
+        "edges":[0,1,{}],"strings":["(root)","Wide"]}}"#,
+        fields.join(","),
+        5 + extra
+    )
+}
+
+#[test]
+fn records_of_exactly_the_most_fields_parse_and_one_more_is_refused() {
+    let snap = HeapSnapshot::from_slice(wide_nodes(27).as_bytes()).unwrap();
+    let wide = snap.node(1).unwrap();
+    assert_eq!((wide.name(), wide.id(), wide.self_size()), ("Wide", 3, 48));
+    assert_eq!(
+        snap.node(0)
+            .unwrap()
+            .edges()
+            .next()
+            .unwrap()
+            .target()
+            .ordinal(),
+        1
+    );
+    let json = wide_nodes(28);
+    let e = error_of(&json);
+    assert_eq!(
+        (e.offset, e.kind),
+        (
+            at(&json, r#"{"meta""#, 0),
+            ParseErrorKind::InvalidMeta {
+                reason: "`node_fields` has more than 32 fields".into()
+            }
+        )
+    );
+}
+
 #[test]
 fn class_summary_groups_like_devtools() {
     let mut s = Snap::new();

@@ -275,6 +275,34 @@ mod tests {
     }
 
     #[test]
+    fn empty_arrays_read_as_empty_wherever_they_sit() {
+        // V8 can write `meta` lists with nothing in them; each must end where its `]` is.
+        let v = parse(
+            br#"{"meta":{"sample_fields":[],"nested":[[],[ ],[1]],"last":[]},"n":1}"#,
+            7,
+        )
+        .unwrap();
+        let meta = v.get("meta").unwrap();
+        assert_eq!(meta.get("sample_fields"), Some(&Value::Array(vec![])));
+        let empty = Value::Array(vec![]);
+        let nested = Value::Array(vec![
+            empty.clone(),
+            empty.clone(),
+            Value::Array(vec![Value::Int(1)]),
+        ]);
+        assert_eq!(meta.get("nested"), Some(&nested));
+        assert_eq!(meta.get("last"), Some(&empty));
+        assert_eq!(v.get("n"), Some(&Value::Int(1)));
+        assert_eq!(parse(b" [ ] ", 0).unwrap(), empty);
+        let e = parse(b"[]]", 7).unwrap_err();
+        let found = ParseErrorKind::UnexpectedByte {
+            found: b']',
+            expected: "the end of the header",
+        };
+        assert_eq!(e, ParseError::new(9, found));
+    }
+
+    #[test]
     fn errors_carry_offsets() {
         let e = parse(br#"{"a" 1}"#, 100).unwrap_err();
         assert_eq!(

@@ -3,9 +3,15 @@
 //! hard-coded but the field and type *names*, so older and newer V8 layouts (with or
 //! without `trace_node_id` and `detachedness`, with more types) read alike.
 
+use std::collections::HashSet;
+
 use super::error::ParseErrorKind;
 use super::json::Value;
 use super::numbers::MAX_FIELDS;
+use crate::work::Work;
+
+/// The most node or edge types `meta` may list (types are stored in a byte).
+const MAX_TYPES: usize = 256;
 
 /// Where the node fields the parser keeps sit in a node record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +48,14 @@ pub(crate) struct Meta {
     pub edge_count: u64,
 }
 
-/// Reads the header value (the object under `"snapshot"`).
-pub(crate) fn read_meta(header: &Value) -> Result<Meta, ParseErrorKind> {
+/// Reads the header value (the object under `"snapshot"`), adding the field names it
+/// checks to `work`.
+pub(crate) fn read_meta(header: &Value, work: &mut Work) -> Result<Meta, ParseErrorKind> {
     let meta = header
         .get("meta")
         .ok_or_else(|| invalid("missing `meta`"))?;
-    let node_fields = string_list(meta.get("node_fields"), "node_fields")?;
-    let edge_fields = string_list(meta.get("edge_fields"), "edge_fields")?;
+    let node_fields = string_list(meta.get("node_fields"), "node_fields", work)?;
+    let edge_fields = string_list(meta.get("edge_fields"), "edge_fields", work)?;
     let node_types = type_list(meta.get("node_types"), "node_types")?;
     let edge_types = type_list(meta.get("edge_types"), "edge_types")?;
     let at = |fields: &[String], name: &str, list: &str| {
@@ -92,30 +99,38 @@ fn invalid(reason: &str) -> ParseErrorKind {
     }
 }
 
-/// A list of distinct field names, at most [`MAX_FIELDS`] long.
-fn string_list(v: Option<&Value>, name: &str) -> Result<Vec<String>, ParseErrorKind> {
+/// A list of distinct field names, at most [`MAX_FIELDS`] long. Both are checked name
+/// by name, so a header listing a million names costs no more than one listing 33.
+fn string_list(
+    v: Option<&Value>,
+    name: &str,
+    work: &mut Work,
+) -> Result<Vec<String>, ParseErrorKind> {
     let Some(Value::Array(items)) = v else {
         return Err(invalid(&format!("`{name}` is missing or not an array")));
     };
     let mut out: Vec<String> = Vec::with_capacity(items.len().min(MAX_FIELDS));
+    let mut seen = HashSet::with_capacity(out.capacity());
     for item in items {
         let Value::Str(s) = item else {
             return Err(invalid(&format!("`{name}` holds a non-string")));
         };
-        if out.contains(s) {
+        if out.len() == MAX_FIELDS {
+            return Err(invalid(&format!(
+                "`{name}` has more than {MAX_FIELDS} fields"
+            )));
+        }
+        work.fields += 1;
+        if !seen.insert(s.as_str()) {
             return Err(invalid(&format!("`{name}` lists `{s}` twice")));
         }
         out.push(s.clone());
     }
-    if out.len() > MAX_FIELDS {
-        return Err(invalid(&format!(
-            "`{name}` has more than {MAX_FIELDS} fields"
-        )));
-    }
     Ok(out)
 }
 
-/// The type names: the first element of `node_types` / `edge_types` (at most 256).
+/// The type names: the first element of `node_types` / `edge_types` (at most
+/// [`MAX_TYPES`], checked as they are read).
 fn type_list(v: Option<&Value>, name: &str) -> Result<Vec<String>, ParseErrorKind> {
     let first = match v {
         Some(Value::Array(items)) => items.first(),
@@ -124,15 +139,17 @@ fn type_list(v: Option<&Value>, name: &str) -> Result<Vec<String>, ParseErrorKin
     let Some(Value::Array(types)) = first else {
         return Err(invalid(&format!("`{name}[0]` is missing or not an array")));
     };
-    let mut out = Vec::with_capacity(types.len().min(256));
+    let mut out = Vec::with_capacity(types.len().min(MAX_TYPES));
     for t in types {
         let Value::Str(s) = t else {
             return Err(invalid(&format!("`{name}[0]` holds a non-string")));
         };
+        if out.len() == MAX_TYPES {
+            return Err(invalid(&format!(
+                "`{name}[0]` has more than {MAX_TYPES} types"
+            )));
+        }
         out.push(s.clone());
-    }
-    if out.len() > 256 {
-        return Err(invalid(&format!("`{name}[0]` has more than 256 types")));
     }
     Ok(out)
 }
@@ -157,6 +174,17 @@ mod tests {
     use super::*;
     use crate::snapshot::json::parse;
 
+    fn read_meta_of(header: &Value) -> Result<Meta, ParseErrorKind> {
+        read_meta(header, &mut Work::default())
+    }
+
+    /// The five fields the parser needs, then `extra` more named `f0`, `f1`...
+    fn node_fields(extra: usize) -> String {
+        let mut fields = vec![r#""type","name","id","self_size","edge_count""#.to_string()];
+        fields.extend((0..extra).map(|k| format!(r#""f{k}""#)));
+        format!("[{}]", fields.join(","))
+    }
+
     fn header(node_fields: &str, extra: &str) -> Value {
         let text = format!(
             r#"{{"meta":{{"node_fields":{node_fields},"node_types":[["hidden","object"],"string"],
@@ -169,7 +197,7 @@ mod tests {
 
     #[test]
     fn offsets_come_from_meta() {
-        let m = read_meta(&header(
+        let m = read_meta_of(&header(
             r#"["id","type","self_size","name","edge_count"]"#,
             "",
         ))
@@ -196,13 +224,13 @@ mod tests {
 
     #[test]
     fn bad_meta_is_explained() {
-        let e = read_meta(&header(r#"["type","name","id","self_size"]"#, "")).unwrap_err();
+        let e = read_meta_of(&header(r#"["type","name","id","self_size"]"#, "")).unwrap_err();
         assert_eq!(e, invalid("`node_fields` lacks `edge_count`"));
-        let e = read_meta(&header(r#"["type","type"]"#, "")).unwrap_err();
+        let e = read_meta_of(&header(r#"["type","type"]"#, "")).unwrap_err();
         assert_eq!(e, invalid("`node_fields` lists `type` twice"));
         let fields = r#"["type","name","id","self_size","edge_count"]"#;
         let text = format!(r#"{{"meta":{{"node_fields":{fields}}},"node_count":1}}"#);
-        let e = read_meta(&parse(text.as_bytes(), 0).unwrap()).unwrap_err();
+        let e = read_meta_of(&parse(text.as_bytes(), 0).unwrap()).unwrap_err();
         assert_eq!(e, invalid("`edge_fields` is missing or not an array"));
         let big = parse(br#"{"n":4294967296,"m":1.5,"s":"x"}"#, 0).unwrap();
         let limit = u64::from(u32::MAX);
@@ -216,5 +244,41 @@ mod tests {
         );
         assert!(count(big.get("m"), "m").is_err());
         assert!(count(big.get("s"), "s").is_err());
+    }
+
+    #[test]
+    fn the_field_limit_is_exact() {
+        let m = read_meta_of(&header(&node_fields(MAX_FIELDS - 5), "")).unwrap();
+        assert_eq!(m.node.width, MAX_FIELDS);
+        let e = read_meta_of(&header(&node_fields(MAX_FIELDS - 4), "")).unwrap_err();
+        assert_eq!(e, invalid("`node_fields` has more than 32 fields"));
+        let types = |n: usize| {
+            let names: Vec<String> = (0..n).map(|k| format!(r#""t{k}""#)).collect();
+            let text = format!(r#"[[{}]]"#, names.join(","));
+            parse(text.as_bytes(), 0).unwrap()
+        };
+        assert_eq!(type_list(Some(&types(MAX_TYPES)), "t").unwrap().len(), 256);
+        assert_eq!(
+            type_list(Some(&types(MAX_TYPES + 1)), "t").unwrap_err(),
+            invalid("`t[0]` has more than 256 types")
+        );
+    }
+
+    /// Field names are checked once each, and no further than the limit: the work
+    /// grows at most 8 times from n to 8n names, and not at all past the limit.
+    #[test]
+    fn field_checks_cost_linear_work() {
+        let work = |extra: usize| {
+            let mut work = Work::default();
+            let _ = read_meta(&header(&node_fields(extra), ""), &mut work);
+            work.fields
+        };
+        // 5 + 3 (the edge fields), then 5 + 24 + 3.
+        assert_eq!((work(3), work(24)), (11, 32));
+        // Refused at the 33rd name, unchecked, however many follow.
+        assert_eq!(work(4_000), 32);
+        assert_eq!(work(32_000), 32);
+        let e = read_meta_of(&header(&node_fields(32_000), "")).unwrap_err();
+        assert_eq!(e, invalid("`node_fields` has more than 32 fields"));
     }
 }

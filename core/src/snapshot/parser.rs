@@ -10,6 +10,7 @@ use super::records::{EdgeColumns, EdgeSink, MaxIndex, NodeColumns, NodeSink};
 use super::scan::{is_ws, Skipper};
 use super::strings::{StrDecoder, StringTable, StringsSection};
 use super::HeapSnapshot;
+use crate::work::Work;
 
 /// The largest `snapshot` header accepted (V8 writes about 1 KB).
 const MAX_HEADER: u64 = 1 << 20;
@@ -403,7 +404,8 @@ impl SnapshotParser {
     /// Reads `meta` from the captured header.
     fn end_header(&mut self) -> Result<(), ParseError> {
         let value = json::parse(&self.header, self.header_at)?;
-        let meta = read_meta(&value).map_err(|kind| ParseError::new(self.header_at, kind))?;
+        let meta = read_meta(&value, &mut Work::default())
+            .map_err(|kind| ParseError::new(self.header_at, kind))?;
         self.meta = Some(meta);
         self.header = Vec::new();
         self.state = State::AfterValue;
