@@ -53,7 +53,7 @@ async function main() {
   if (options.lifetime) return lifetime(options);
   const cases = loadCases(options.filter).map(describeCase);
   if (cases.length === 0) throw new Error(`no case matches --filter "${options.filter}"`);
-  const runtime = resolveRuntime(options.runtime);
+  const runtime = resolveRuntime(options.runtime, { say });
   const baseline = options.compare ? readResults(options.compare) : null;
 
   const environment = collectEnvironment(await describeRuntimeOf(runtime));
@@ -86,7 +86,7 @@ async function main() {
 
 /** `npm run bench -- lifetime`: the lifetime lab, written and printed like a timing run. */
 async function lifetime(options) {
-  const doc = await runLifetimeCommand(options, resolveRuntime(options.runtime), say);
+  const doc = await runLifetimeCommand(options, resolveRuntime(options.runtime, { say }), say);
   const dir = options.out ? path.resolve(options.out) : path.join(ROOT, 'results', doc.createdAt.replace(/[:.]/g, '-'));
   writeReports(dir, doc);
   process.stdout.write(options.json ? serializeResults(doc) : `\n${terminalReport(doc)}\n`);

@@ -4,6 +4,8 @@
 
 const { parseArgs } = require('node:util');
 const { IMPLEMENTATIONS } = require('./implementations.js');
+const { RUNTIME_NAMES } = require('./runtimes.js');
+const { cacheDir } = require('./runtime-cache.js');
 
 /**
  * Each mode's runs of the matrix (`repeat`, one process per implementation per run) and
@@ -26,7 +28,10 @@ const USAGE = `usage: npm run bench -- [lifetime] [options]
                      case 80 ms of timed calls (40 ms with --quick)
   --filter TEXT      only the cases whose "group/name" contains TEXT
   --impl A,B         only these implementations (${Object.keys(IMPLEMENTATIONS).join(', ')})
-  --runtime SPEC     the runtime to measure in: NAME or NAME:PATH (default: node, this one)
+  --runtime SPEC     the runtime to measure in: NAME or NAME:PATH (default: node, this one);
+                     NAME is one of ${RUNTIME_NAMES.join(', ')};
+                     the Node majors, Bun and Deno are installed from npm on first use,
+                     into ${cacheDir()}
   --json             print the results document on stdout instead of the tables
   --compare FILE     compare with a saved results.json (refused across machines or runtimes)
   --force            compare even so
