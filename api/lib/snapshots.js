@@ -56,20 +56,24 @@ function reportsMemory(call, options) {
   return value !== false;
 }
 
-/** Runs `body` (sync or async) with the chunk sources among `inputs` held, releasing
- * them all if it fails (see sources.js). */
-function holding(inputs, body) {
-  const releaseAll = holdSources(inputs);
-  const fail = (error) => {
-    releaseAll();
-    throw error;
-  };
+/** Calls `body()`, sync or async; a throw or rejection goes to `fail`, which rethrows. */
+function failingWith(body, fail) {
   try {
     const result = body();
     return result instanceof Promise ? result.catch(fail) : result;
   } catch (error) {
     return fail(error);
   }
+}
+
+/** Runs `body` (sync or async) with the chunk sources among `inputs` held, releasing
+ * them all if it fails (see sources.js). */
+function holding(inputs, body) {
+  const releaseAll = holdSources(inputs);
+  return failingWith(body, (error) => {
+    releaseAll();
+    throw error;
+  });
 }
 
 /** Builds the snapshot functions for one binding. */
@@ -123,37 +127,31 @@ function snapshotFront(binding) {
 
   /** Parses `call`'s argument `name` of `kind` with `parse`; errors labelled with `label`. */
   function parseLabelled(call, name, label, kind, input, report, parse) {
-    const fail = (error) => {
+    return failingWith(() => parse(kind, input, report, call, name), (error) => {
       throw relabel(call, label, error);
-    };
-    try {
-      const parsed = parse(kind, input, report, call, name);
-      return parsed instanceof Promise ? parsed.catch(fail) : parsed;
-    } catch (error) {
-      return fail(error);
-    }
+    });
+  }
+
+  /** Parses `call`'s `input` of a kind `accepts` takes, with `parse`; a source given is
+   * released if that fails. */
+  function parseInput(call, input, options, accepts, parse) {
+    return holding([input], () => {
+      const report = reportsMemory(call, options);
+      const kind = kindOf(call, 'input', input, accepts);
+      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, report, parse);
+    });
   }
 
   /** Parses a snapshot from a path or bytes, synchronously. */
   function parseSnapshot(input, options) {
-    const call = 'parseSnapshot(input, options)';
-    return holding([input], () => {
-      const report = reportsMemory(call, options);
-      const kind = kindOf(call, 'input', input, PARSE_SYNC);
-      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, report, parseSync);
-    });
+    return parseInput('parseSnapshot(input, options)', input, options, PARSE_SYNC, parseSync);
   }
 
   /** Parses a snapshot from a path (streamed), bytes, or an (async) iterable of
    * chunks such as `v8.getHeapSnapshot()`; the JSON is never held whole. A stream or
    * iterator given is read to its end, or released (destroyed, return()ed) on failure. */
   async function parseSnapshotAsync(input, options) {
-    const call = 'parseSnapshotAsync(input, options)';
-    return holding([input], () => {
-      const report = reportsMemory(call, options);
-      const kind = kindOf(call, 'input', input, PARSE_ASYNC);
-      return parseLabelled(call, 'input', labelOf(kind, input), kind, input, report, parseAsync);
-    });
+    return parseInput('parseSnapshotAsync(input, options)', input, options, PARSE_ASYNC, parseAsync);
   }
 
   /** Opens one side of a diff, of `kind`: the snapshot (a promise of it when `parse` is
