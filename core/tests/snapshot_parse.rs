@@ -3,9 +3,10 @@
 
 mod support;
 
+use bindlab_core::diff::{diff, HeapSummary};
 use bindlab_core::snapshot::{
     ClassStats, EdgeKind, EdgeName, HeapSnapshot, NodeKind, ParseError, ParseErrorKind,
-    SnapshotParser,
+    SnapshotParser, MAX_SAFE_SIZE,
 };
 use support::{items_json, parse_in_pieces, Rng, Snap};
 
@@ -651,6 +652,71 @@ fn malformed_input_gives_typed_errors_at_the_right_offsets() {
             offset: strings_at,
             kind: InvalidUtf8
         }
+    );
+}
+
+/// A root holding one `Big` object per size.
+fn sized(sizes: &[u64]) -> String {
+    let mut s = Snap::new();
+    for (k, &size) in sizes.iter().enumerate() {
+        let big = s.node("object", "Big", 3 + 2 * k as u64, size);
+        s.edge(0, "property", "big", big);
+    }
+    s.json()
+}
+
+#[test]
+fn sizes_above_2_pow_53_minus_1_are_refused_where_they_are_written() {
+    let max = MAX_SAFE_SIZE;
+    assert_eq!(max, 9_007_199_254_740_991);
+    // Up to the limit, alone or added up, every figure is exact.
+    for sizes in [&[max][..], &[max - 4241, 4241]] {
+        let snap = HeapSnapshot::from_slice(sized(sizes).as_bytes()).unwrap();
+        assert_eq!(snap.total_self_size(), max);
+        let big = snap.class_summary().into_iter().find(|c| c.name == "Big");
+        assert_eq!(big.unwrap().self_size, max);
+        let d = diff(&HeapSummary::new(&Snap::new().parse()), &snap);
+        assert_eq!((d.after.size_bytes, d.change.size_bytes), (max, max as i64));
+        assert_eq!(d.change.details[0].size_bytes, max as i64);
+    }
+    // One byte more: a node's size, or the sum at the node that passes the limit.
+    use ParseErrorKind::UnsafeSize;
+    let cases = [
+        (vec![max + 1], "9007199254740992", "self_size", max + 1),
+        (
+            vec![7, u64::MAX],
+            "18446744073709551615",
+            "self_size",
+            u64::MAX,
+        ),
+        (vec![max - 4241, 4242], "4242", "total self_size", max + 1),
+        (
+            vec![max, max],
+            "9007199254740991,0",
+            "total self_size",
+            2 * max,
+        ),
+    ];
+    for (sizes, written, what, value) in cases {
+        let json = sized(&sizes);
+        // The last node's size: after its id, `3 + 2 (n - 1)`.
+        let id = 3 + 2 * (sizes.len() as u64 - 1);
+        let offset = at(&json, &format!(",{id},{written}"), id.to_string().len() + 2);
+        let e = error_of(&json);
+        assert_eq!(
+            e,
+            ParseError::new(offset, UnsafeSize { what, value }),
+            "{sizes:?}"
+        );
+    }
+    let e = error_of(&sized(&[max + 1]));
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "heap snapshot, byte {}: self_size 9007199254740992 is above 9007199254740991 \
+             (2^53 - 1), the largest size a JavaScript number holds exactly",
+            e.offset
+        )
     );
 }
 

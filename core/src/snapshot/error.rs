@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+/// The largest size a snapshot may hold, node by node and added up: 2^53 - 1,
+/// JavaScript's `Number.MAX_SAFE_INTEGER`, so that every size and total reaches JS as
+/// an exact number.
+pub const MAX_SAFE_SIZE: u64 = (1 << 53) - 1;
+
 /// A parse failure: where it was found and what went wrong.
 ///
 /// `offset` counts bytes from the start of the input, across all chunks fed. It points
@@ -96,6 +101,14 @@ pub enum ParseErrorKind {
         /// The largest count supported.
         limit: u64,
     },
+    /// A node's `self_size`, or the sum of all of them up to it, above
+    /// [`MAX_SAFE_SIZE`] (the offset is that `self_size`'s).
+    UnsafeSize {
+        /// `"self_size"` or `"total self_size"`.
+        what: &'static str,
+        /// The size, or the sum up to and including this node's.
+        value: u64,
+    },
     /// The header's count disagrees with the data.
     CountMismatch {
         /// What is counted.
@@ -187,6 +200,11 @@ impl fmt::Display for ParseErrorKind {
             TooLarge { what, value, limit } => {
                 write!(f, "{what} is {value}, more than the supported {limit}")
             }
+            UnsafeSize { what, value } => write!(
+                f,
+                "{what} {value} is above {MAX_SAFE_SIZE} (2^53 - 1), \
+                 the largest size a JavaScript number holds exactly"
+            ),
             CountMismatch {
                 what,
                 expected,

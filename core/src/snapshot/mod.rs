@@ -11,8 +11,9 @@
 //! `trace_tree`, `samples`, `locations` and any other section are skipped by scanning.
 //!
 //! Limits: at most 2^32 - 1 nodes and edges, 4 GiB of string text, a 1 MiB header, 32
-//! fields per record, 256 node or edge types. Strings decode to UTF-8; a lone UTF-16
-//! surrogate becomes U+FFFD.
+//! fields per record, 256 node or edge types, and self sizes adding up to at most
+//! [`MAX_SAFE_SIZE`] (2^53 - 1, so that every size reaches JavaScript exactly). Strings
+//! decode to UTF-8; a lone UTF-16 surrogate becomes U+FFFD.
 //!
 //! Malformed input gives a [`ParseError`] with the byte offset of the problem; the
 //! parser does not panic, and whatever the header's counts say it reserves no more rows
@@ -37,7 +38,7 @@ use std::io::{ErrorKind, Read};
 use std::ops::Range;
 
 pub use classes::ClassStats;
-pub use error::{ParseError, ParseErrorKind};
+pub use error::{ParseError, ParseErrorKind, MAX_SAFE_SIZE};
 pub use graph::{Edge, EdgeKind, EdgeName, Node, NodeKind};
 pub use parser::SnapshotParser;
 pub use strings::StringTable;
@@ -125,7 +126,7 @@ impl HeapSnapshot {
         self.edges.to.len()
     }
 
-    /// All nodes' self sizes added up, in bytes (saturating at `u64::MAX`).
+    /// All nodes' self sizes added up, in bytes (at most [`MAX_SAFE_SIZE`]).
     pub fn total_self_size(&self) -> u64 {
         self.nodes
             .self_sizes

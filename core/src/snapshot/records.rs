@@ -7,7 +7,7 @@
 //! once (the nodes section before them is big enough), and a lying one costs memory in
 //! proportion to the input actually read.
 
-use super::error::{ParseError, ParseErrorKind};
+use super::error::{ParseError, ParseErrorKind, MAX_SAFE_SIZE};
 use super::meta::{EdgeLayout, NodeLayout};
 use super::numbers::RecordSink;
 
@@ -78,6 +78,23 @@ fn check_room(len: usize, expected: u64, what: &'static str, at: u64) -> Result<
     Ok(())
 }
 
+/// `total + size`, or the error for the `self_size` at byte `at` when the size or the
+/// sum passes [`MAX_SAFE_SIZE`]: every size and total a snapshot yields (per class,
+/// reachable, in a diff) is then a sum of some of its sizes, exact as a JS number.
+#[inline]
+fn safe_size_total(total: u64, size: u64, at: u64) -> Result<u64, ParseError> {
+    let unsafe_size = |what, value| ParseError::new(at, ParseErrorKind::UnsafeSize { what, value });
+    if size > MAX_SAFE_SIZE {
+        return Err(unsafe_size("self_size", size));
+    }
+    // Both are at most 2^53 - 1: the sum cannot overflow.
+    let sum = total + size;
+    if sum > MAX_SAFE_SIZE {
+        return Err(unsafe_size("total self_size", sum));
+    }
+    Ok(sum)
+}
+
 /// The largest string index seen, and where, to check against `strings` at the end.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct MaxIndex {
@@ -106,6 +123,8 @@ pub(crate) struct NodeSink {
     expected: u64,
     /// Sum of `edge_count` so far.
     edge_total: u64,
+    /// Sum of `self_size` so far (at most [`MAX_SAFE_SIZE`]).
+    size_total: u64,
     pub max_name: MaxIndex,
 }
 
@@ -121,6 +140,7 @@ impl NodeSink {
             layout,
             expected,
             edge_total: 0,
+            size_total: 0,
             max_name: MaxIndex::default(),
         }
     }
@@ -155,7 +175,12 @@ impl RecordSink for NodeSink {
         let l = &self.layout;
         let c = &mut self.cols;
         let len = c.types.len();
-        check_room(len, self.expected, "nodes (node_count in the header)", offs[0])?;
+        check_room(
+            len,
+            self.expected,
+            "nodes (node_count in the header)",
+            offs[0],
+        )?;
         let ty = vals[l.type_at];
         if ty >= l.type_count {
             let kind = ParseErrorKind::OutOfRange {
@@ -184,6 +209,8 @@ impl RecordSink for NodeSink {
             };
             ParseError::new(offs[l.edge_count_at], kind)
         })?;
+        let size = vals[l.self_size_at];
+        self.size_total = safe_size_total(self.size_total, size, offs[l.self_size_at])?;
         self.max_name.see(name, offs[l.name_at]);
         if len == c.types.capacity() {
             let more = growth(len, self.expected, offs[0]);
@@ -196,7 +223,7 @@ impl RecordSink for NodeSink {
         c.types.push(ty as u8);
         c.names.push(name32);
         c.ids.push(vals[l.id_at]);
-        c.self_sizes.push(vals[l.self_size_at]);
+        c.self_sizes.push(size);
         c.first_edge.push(edge_end);
         Ok(())
     }
@@ -261,7 +288,12 @@ impl RecordSink for EdgeSink {
         let l = &self.layout;
         let c = &mut self.cols;
         let len = c.types.len();
-        check_room(len, self.expected, "edges (edge_count in the header)", offs[0])?;
+        check_room(
+            len,
+            self.expected,
+            "edges (edge_count in the header)",
+            offs[0],
+        )?;
         let ty = vals[l.type_at];
         let known = usize::try_from(ty)
             .ok()
