@@ -1,5 +1,10 @@
-// The two binding packages under test, by name, loaded the way a user loads them.
+// The two binding packages under test, by name, loaded the way a user loads them, and
+// how to make an object of each class they export.
 'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
 
 /** Every binding package, keyed by a short name used in test titles. */
 const BINDINGS = {
@@ -7,4 +12,28 @@ const BINDINGS = {
   wasm: require('@bindlab/wasm'),
 };
 
-module.exports = { BINDINGS };
+/** A small real snapshot (Node 20), as bytes. */
+const SNAPSHOT = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '..', 'core', 'tests', 'fixtures', 'before.heapsnapshot.gz')));
+
+/** How to get an object of each exported class, so that its methods can be called. */
+const INSTANCES = {
+  Counter: (m) => new m.Counter(1),
+  GcMonitor: (m) => new m.GcMonitor(),
+  SnapshotParser: (m) => new m.SnapshotParser(),
+  HeapSnapshot: (m) => m.parseSnapshot(SNAPSHOT),
+  HeapSummary: (m) => m.parseSnapshot(SNAPSHOT).summarize(),
+  HeapDiff: (m) => new m.HeapDiff(),
+  Tracked: (m) => new m.Tracked(16),
+  JsHolder: (m) => new m.JsHolder(m === BINDINGS.wasm ? 'jsvalue' : 'two-phase'),
+};
+
+/** The methods and getters of a class, as [key, 'method' | 'getter'], without the
+ * constructor and wasm-bindgen's internals. */
+function membersOf(Class) {
+  const proto = Class.prototype;
+  return Object.getOwnPropertyNames(proto)
+    .filter((key) => key !== 'constructor' && !key.startsWith('__'))
+    .map((key) => [key, Object.getOwnPropertyDescriptor(proto, key).get ? 'getter' : 'method']);
+}
+
+module.exports = { BINDINGS, SNAPSHOT, INSTANCES, membersOf };

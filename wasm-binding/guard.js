@@ -1,135 +1,169 @@
-// Argument and lifetime guards for the wasm glue. wasm-bindgen's generated JS copies
-// strings and typed arrays into linear memory without checking their type (a number
-// where a string belongs ends in "memory access out of bounds"), accepts plain arrays
-// where a typed array is declared, and reports a method call on a freed object as
-// "null pointer passed to rust". The guards check first and throw a TypeError or Error
-// naming the call, the argument and what it got — what napi-rs's own checks do.
+// Argument, receiver and lifetime guards for the wasm glue. wasm-bindgen's generated JS
+// coerces or trusts what it is given: a string where a number belongs becomes 0, a
+// string where a string belongs is copied in unchecked ("memory access out of bounds"),
+// and a method runs on any object with a `__wbg_ptr` (`{ __wbg_ptr: 8 }` reads and writes
+// linear memory at 8). The guards check first:
+// - arguments, against the signatures both packages share (@bindlab/api/lib/check.js);
+// - the receiver of every method and getter, and every instance argument, against a
+//   brand the caller cannot forge: a module-private WeakMap from each object the
+//   package made (constructors, and the methods that return instances) to its pointer;
+// - a Rust panic: the next guarded call swaps in the fresh instance first (src/panic.rs),
+//   and objects of the old instance then throw a clear Error saying so.
 'use strict';
 
-const { typeError } = require('@bindlab/api/lib/check.js');
+const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
 
-/** Argument kinds, by the name used in the tables below. */
-const KINDS = {
-  string: ['a string', (v) => typeof v === 'string'],
-  function: ['a function', (v) => typeof v === 'function'],
-  Uint8Array: ['a Uint8Array', (v) => v instanceof Uint8Array],
-  Float64Array: ['a Float64Array', (v) => v instanceof Float64Array],
-  any: ['anything', () => true],
+/** Getters that answer on a freed object instead of throwing, as napi's do. */
+const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
+
+/** The most parameters a checked function may have: its wrapper has fixed arity, as
+ * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
+const MAX_ARITY = 5;
+
+/** Objects this package made, each to its pointer, for the current instance only. */
+let owned = new WeakMap();
+/** Every object this package ever made (to tell a freed or stale one from a foreign one). */
+const made = new WeakSet();
+
+/** Brands `object` (just made by the glue) as this package's. */
+function stamp(object) {
+  owned.set(object, object.__wbg_ptr);
+  made.add(object);
+  return object;
+}
+
+/** Whether `object` is a live object of the current instance that this package made. */
+const isOwned = (object) => {
+  const ptr = owned.get(object);
+  return ptr !== undefined && ptr === object.__wbg_ptr;
 };
 
-/** Functions whose arguments wasm-bindgen does not check: name -> 'arg:kind' list. */
-const FUNCTIONS = {
-  utf8Length: ['text:string'],
-  echoString: ['text:string'],
-  throwError: ['message:string'],
-  panicProbe: ['message:string'],
-  sumBytes: ['bytes:Uint8Array'],
-  sumBytesCopied: ['bytes:Uint8Array'],
-  sum: ['values:Float64Array'],
-  callOnce: ['f:function'],
-  callMany: ['f:function', 'n:any'],
-  makeValues: ['count:any', 'slots:any', 'scoped:any', 'every:any', 'sample:function'],
-};
-
-/** Methods, likewise: class -> method -> 'arg:kind' list. Every method and getter of
- * these classes is also guarded against use after `free()`. */
-const METHODS = {
-  Counter: {},
-  GcMonitor: {
-    on: ['event:string', 'listener:function'],
-    off: ['event:string', 'listener:function'],
-    listenerCount: ['event:string'],
-  },
-  SnapshotParser: { feed: ['chunk:Uint8Array'] },
-  HeapSnapshot: {},
-  HeapSummary: { diff: ['after:HeapSnapshot'] },
-  Tracked: {},
-  JsHolder: {},
-};
-
-/** The checks for one call: [index, name, description, test] per checked argument. */
-function checksOf(exports, params) {
-  return params.map((param, index) => {
-    const [name, kind] = param.split(':');
-    const [what, test] = KINDS[kind] ?? [`a ${kind}`, (v) => v instanceof exports[kind]];
-    return [index, name, what, test];
-  });
+/** The Error for `object`, which `isOwned` refused, used as `what` of `call`. */
+function refusal(call, what, className, object) {
+  if (!made.has(object)) return notMadeHere(call, what, className, '@bindlab/wasm', object);
+  if (object.__wbg_ptr === 0) return new Error(`${call}: ${what} is a ${className} that was freed (free() was called)`);
+  if (!owned.has(object)) {
+    return new Error(`${call}: ${what} is a stale ${className}: it belonged to a wasm instance that a Rust panic replaced`);
+  }
+  return new TypeError(`${call}: ${what} is a ${className} whose __wbg_ptr was altered`);
 }
 
 /** Swaps in the fresh instance a panic scheduled, before arguments are copied into the
- * old one's memory (see src/panic.rs); `noop` goes through wasm-bindgen's call guard. */
+ * old one's memory (see src/panic.rs): `noop` goes through wasm-bindgen's call guard.
+ * Objects of the old instance stop being owned. */
 let recover = () => {};
 let panicked = false;
+let generation = 0;
 globalThis.__bindlabWasmOnPanic = () => {
   panicked = true;
 };
 function afterPanic() {
   panicked = false;
   recover();
+  owned = new WeakMap();
+  generation++;
 }
 
-/** The most parameters a checked function may have: its wrapper has fixed arity, as
- * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
-const MAX_ARITY = 5;
+/** The argument check of `call`, with class-typed parameters checked against the brand. */
+function checkOf(exports, call) {
+  const instanceKind = (className) => ({
+    type: `a ${className}`,
+    is: (v) => isOwned(v) && v instanceof exports[className],
+    adapt(v) {
+      if (made.has(v) && v instanceof exports[className]) throw refusal(check.call, 'the argument', className, v);
+      return undefined;
+    },
+  });
+  const check = argumentCheck(call, instanceKind);
+  if (check.arity > MAX_ARITY) throw new Error(`guard.js: ${call} has more than ${MAX_ARITY} parameters`);
+  return check;
+}
 
-/** `fn` with its arguments checked first; `call` names it in errors. */
-function checked(fn, call, checks) {
-  const reject = (args) => {
-    for (const [index, name, what, test] of checks) {
-      if (!test(args[index])) throw typeError(call, name, what, args[index]);
-    }
-  };
-  if (fn.length > MAX_ARITY) throw new Error(`guard.js: ${call} has more than ${MAX_ARITY} parameters`);
-  // One closure per check, chained once here, so the hot path runs no iterator.
-  const accepts = checks.reduce((all, [index, , , test]) => (args) => all(args) && test(args[index]), () => true);
+/** A plain function with its arguments checked (after any panic recovery). */
+function guardFunction(fn, check) {
+  const { accepts, settle } = check;
   return function guarded(a, b, c, d, e) {
     if (panicked) afterPanic();
     const args = [a, b, c, d, e];
-    if (!accepts(args)) reject(args);
-    return fn.call(this, a, b, c, d, e);
+    if (accepts(args)) return fn(a, b, c, d, e);
+    return fn(...settle(args));
   };
 }
 
-/** `fn` (named `name` in errors) with its `'arg:kind'` params checked. */
-function guardArguments(exports, fn, name, params) {
-  const call = `${name}(${params.map((param) => param.split(':')[0]).join(', ')})`;
-  return checked(fn, call, checksOf(exports, params));
-}
-
-/** `fn` refusing to run on a freed object (wasm-bindgen zeroes `__wbg_ptr` on free). */
-function live(fn, call, className) {
-  if (fn.name === 'free') {
-    return function free() {
-      if (this.__wbg_ptr !== 0) fn.call(this);
-    };
-  }
-  return function guarded(...args) {
-    if (this.__wbg_ptr === 0) throw new Error(`${call}: this ${className} was freed (free() was called)`);
-    return fn.apply(this, args);
+/** A method (or getter, with no arguments) refusing a receiver this package did not make
+ * or that is freed or stale, then checking its arguments; `makes` brands what it returns. */
+function guardMethod(fn, check, className, makes) {
+  const { accepts, settle, call } = check;
+  const finish = makes ? stamp : (result) => result;
+  return function guarded(a, b, c, d, e) {
+    if (panicked) afterPanic();
+    if (!isOwned(this)) throw refusal(call, 'this', className, this);
+    const args = [a, b, c, d, e];
+    if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
+    return finish(fn.apply(this, settle(args)));
   };
 }
 
-/** Installs the guards on the glue's exports, in place. */
-function guard(exports) {
-  recover = exports.noop;
-  for (const [name, params] of Object.entries(FUNCTIONS)) {
-    exports[name] = guardArguments(exports, exports[name], name, params);
-  }
-  for (const [className, methods] of Object.entries(METHODS)) {
-    const proto = exports[className].prototype;
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      const desc = Object.getOwnPropertyDescriptor(proto, key);
-      if (key === 'constructor' || key.startsWith('__')) continue;
-      const call = `${className}.${key}`;
-      if (desc.get) {
-        Object.defineProperty(proto, key, { ...desc, get: live(desc.get, call, className) });
-      } else if (typeof desc.value === 'function') {
-        const params = methods[key] ?? [];
-        const inner = params.length ? guardArguments(exports, desc.value, call, params) : desc.value;
-        Object.defineProperty(proto, key, { ...desc, value: live(inner, call, className) });
-      }
+/** A getter: the method guard without arguments, or its `WHEN_FREED` value once freed. */
+function guardGetter(get, check, className) {
+  const call = check.call;
+  const freedValue = WHEN_FREED[call];
+  return function guarded() {
+    if (panicked) afterPanic();
+    if (isOwned(this)) return get.call(this);
+    if (freedValue !== undefined && made.has(this) && this.__wbg_ptr === 0) return freedValue;
+    throw refusal(call, 'this', className, this);
+  };
+}
+
+/** `free()`: frees a live object once; on a freed or stale one it does nothing (a stale
+ * pointer belongs to the old instance), on a foreign one it throws. */
+function guardFree(free, className) {
+  return function guarded() {
+    if (panicked) afterPanic();
+    if (isOwned(this)) return free.call(this);
+    if (!made.has(this)) throw refusal(`${className}.free()`, 'this', className, this);
+  };
+}
+
+/** Installs the guards on one class's prototype, in place, and returns its constructor. */
+function guardPrototype(exports, className) {
+  const proto = exports[className].prototype;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (key === 'constructor' || key.startsWith('__')) continue;
+    if (desc.get) {
+      const get = guardGetter(desc.get, checkOf(exports, `${className}.get ${key}`), className);
+      Object.defineProperty(proto, key, { ...desc, get });
+    } else if (key === 'free') {
+      const free = guardFree(desc.value, className);
+      Object.defineProperty(proto, key, { ...desc, value: free });
+      if (Symbol.dispose) Object.defineProperty(proto, Symbol.dispose, { ...desc, value: free });
+    } else if (typeof desc.value === 'function') {
+      const value = guardMethod(desc.value, checkOf(exports, `${className}.${key}`), className, MAKERS[`${className}.${key}`]);
+      Object.defineProperty(proto, key, { ...desc, value });
     }
   }
+  const before = () => {
+    if (panicked) afterPanic();
+  };
+  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stamp, before);
+}
+
+/** Installs the guards on the glue's exports, in place. Adds `instanceGeneration()`
+ * (not enumerable, so not re-exported): how many times a panic replaced the instance. */
+function guard(exports) {
+  recover = exports.noop;
+  for (const [name, fn] of Object.entries(exports)) {
+    if (typeof fn !== 'function') continue;
+    if (/^[A-Z]/.test(name)) {
+      exports[name] = guardPrototype(exports, name);
+      continue;
+    }
+    const check = checkOf(exports, name);
+    if (check.arity > 0) exports[name] = guardFunction(fn, check);
+  }
+  Object.defineProperty(exports, 'instanceGeneration', { value: () => generation, enumerable: false });
 }
 
 module.exports = { guard };

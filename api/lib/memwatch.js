@@ -21,24 +21,55 @@ const now = () => performance.timeOrigin + performance.now();
  * `published()` the package's exports object, which `on`, `once` and `off` return for chaining.
  */
 function memwatchFront(binding, snapshots, published) {
+  /** Which wasm instance `monitor` belongs to (a Rust panic replaces the instance, and the
+   * objects of the old one go stale); napi's never changes. */
+  const generation = () => binding.instanceGeneration?.() ?? 0;
+  let options;
   let monitor = new binding.GcMonitor();
+  let monitorGeneration = generation();
+  /** The GC listeners in registration order, as [event, listener]: the monitor holds them,
+   * this list carries them over to a new one. */
+  const registered = [];
   let observer = null;
   const others = new EventEmitter();
   /** For `once` listeners: event -> listener -> the wrappers registered for it. */
   const onceWrappers = new Map([['stats', new Map()], ['leak', new Map()]]);
 
+  /** The monitor, re-made with the same options and listeners when a panic replaced the
+   * instance it belonged to (its GC counts start again). */
+  const current = () => {
+    if (monitorGeneration !== generation()) {
+      monitor = new binding.GcMonitor(options);
+      monitorGeneration = generation();
+      for (const [event, listener] of registered) monitor.on(event, listener);
+    }
+    return monitor;
+  };
+
+  /** An error from a GC listener or the monitor, raised where no caller can catch it: to
+   * the 'error' listeners if there are any, else as a process warning — never thrown out
+   * of the PerformanceObserver callback, which would end the process. */
+  const report = (error) => {
+    if (others.listenerCount('error') > 0) others.emit('error', error);
+    else process.emitWarning(error instanceof Error ? error : new Error(String(error)), { code: 'BINDLAB_GC_LISTENER' });
+  };
+
   /** Feeds every GC entry to the monitor; the heap size is read once per batch. */
   const record = (list) => {
-    const used = v8.getHeapStatistics().used_heap_size;
-    for (const entry of list.getEntries()) {
-      const kind = entry.detail?.kind ?? entry.kind;
-      monitor.record(kind, used, performance.timeOrigin + entry.startTime + entry.duration, entry.duration);
+    try {
+      const used = v8.getHeapStatistics().used_heap_size;
+      for (const entry of list.getEntries()) {
+        const kind = entry.detail?.kind ?? entry.kind;
+        current().record(kind, used, performance.timeOrigin + entry.startTime + entry.duration, entry.duration);
+      }
+    } catch (error) {
+      report(error);
     }
   };
 
   /** Observes GCs while anyone listens for 'stats' or 'leak'. */
   const watch = () => {
-    const listening = monitor.listenerCount('stats') + monitor.listenerCount('leak') > 0;
+    const listening = registered.length > 0;
     if (listening && observer === null) {
       observer = new PerformanceObserver(record);
       observer.observe({ entryTypes: ['gc'] });
@@ -48,18 +79,34 @@ function memwatchFront(binding, snapshots, published) {
     }
   };
 
+  /** Adds a GC listener to the monitor and the list. */
+  const add = (event, listener) => {
+    current().on(event, listener);
+    registered.push([event, listener]);
+  };
+
+  /** Removes the first registration of `listener` for `event`; whether there was one. */
+  const remove = (event, listener) => {
+    if (!current().off(event, listener)) return false;
+    registered.splice(registered.findIndex(([e, l]) => e === event && l === listener), 1);
+    return true;
+  };
+
   /** Runs `fn` (sync or async) with GC statistics paused, as memwatch does while a
-   * HeapDiff snapshot is taken. */
+   * HeapDiff snapshot is taken; a monitor a panic made stale meanwhile is not resumed. */
   const quiet = (fn) => {
-    const paused = monitor;
+    const paused = current();
+    const resume = () => {
+      if (paused === current()) paused.resume(now());
+    };
     paused.pause(now());
     let result;
     try {
       result = fn();
     } finally {
-      if (!(result instanceof Promise)) paused.resume(now());
+      if (!(result instanceof Promise)) resume();
     }
-    return result instanceof Promise ? result.finally(() => paused.resume(now())) : result;
+    return result instanceof Promise ? result.finally(resume) : result;
   };
 
   const front = {
@@ -71,7 +118,7 @@ function memwatchFront(binding, snapshots, published) {
         others.on(event, listener);
         return published();
       }
-      monitor.on(event, listener);
+      add(event, listener);
       watch();
       return published();
     },
@@ -104,8 +151,8 @@ function memwatchFront(binding, snapshots, published) {
         return published();
       }
       const wrapped = onceWrappers.get(event).get(listener);
-      if (!monitor.off(event, listener) && wrapped?.length) {
-        monitor.off(event, wrapped.shift());
+      if (!remove(event, listener) && wrapped?.length) {
+        remove(event, wrapped.shift());
         if (wrapped.length === 0) onceWrappers.get(event).delete(listener);
       }
       watch();
@@ -114,7 +161,7 @@ function memwatchFront(binding, snapshots, published) {
 
     /** How many listeners `event` has. */
     listenerCount(event) {
-      return GC_EVENTS.has(event) ? monitor.listenerCount(event) : others.listenerCount(event);
+      return GC_EVENTS.has(event) ? current().listenerCount(event) : others.listenerCount(event);
     },
 
     /** Emits a non-GC event to its listeners ('stats' and 'leak' come from GCs only). */
@@ -131,6 +178,8 @@ function memwatchFront(binding, snapshots, published) {
         throw new Error("configure(options): call it before adding 'stats' or 'leak' listeners, or after removing them");
       }
       monitor = new binding.GcMonitor(opts);
+      monitorGeneration = generation();
+      options = opts;
     },
 
     gc,

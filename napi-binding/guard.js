@@ -1,0 +1,91 @@
+// Argument and receiver guards for the napi-rs binding, the same checks and wording as
+// @bindlab/wasm's (the signatures in @bindlab/api/lib/check.js). napi-rs converts
+// arguments itself but coerces some (a fraction or -1 into a `u32` count) and words its
+// refusals in Rust terms ("Failed to convert napi value String into rust type `u32`");
+// a getter on a foreign object throws a plain Error. The guards check first: arguments,
+// and the receiver of every method and getter (and every instance argument) against
+// the objects this package made, a module-private WeakSet the caller cannot forge.
+'use strict';
+
+const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
+
+const PACKAGE = '@bindlab/napi';
+
+/** Every object this package's constructors and MAKERS made. */
+const made = new WeakSet();
+
+/** Brands `object` as made by this package. */
+function stamp(object) {
+  made.add(object);
+  return object;
+}
+
+/** The argument check of `call`, with class-typed parameters checked against the brand. */
+function checkOf(exports, call) {
+  return argumentCheck(call, (className) => ({
+    type: `a ${className} made by ${PACKAGE}`,
+    is: (v) => made.has(v) && v instanceof exports[className],
+  }));
+}
+
+/** A plain function with its arguments checked. */
+function guardFunction(fn, { accepts, settle }) {
+  return function guarded(a, b, c, d, e) {
+    const args = [a, b, c, d, e];
+    if (accepts(args)) return fn(a, b, c, d, e);
+    return fn(...settle(args));
+  };
+}
+
+/** A method refusing a receiver this package did not make, then checking its
+ * arguments; `makes` brands what it returns. */
+function guardMethod(fn, { accepts, settle, call }, className, makes) {
+  const finish = makes ? stamp : (result) => result;
+  return function guarded(a, b, c, d, e) {
+    if (!made.has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
+    const args = [a, b, c, d, e];
+    if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
+    return finish(fn.apply(this, settle(args)));
+  };
+}
+
+/** A getter refusing a receiver this package did not make. */
+function guardGetter(get, { call }, className) {
+  return function guarded() {
+    if (!made.has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
+    return get.call(this);
+  };
+}
+
+/** Installs the guards on one class's prototype, in place, and returns its constructor. */
+function guardClass(exports, className) {
+  const proto = exports[className].prototype;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (key === 'constructor') continue;
+    if (desc.get) {
+      Object.defineProperty(proto, key, { ...desc, get: guardGetter(desc.get, checkOf(exports, `${className}.get ${key}`), className) });
+    } else if (typeof desc.value === 'function') {
+      const value = guardMethod(desc.value, checkOf(exports, `${className}.${key}`), className, MAKERS[`${className}.${key}`]);
+      Object.defineProperty(proto, key, { ...desc, value });
+    }
+  }
+  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stamp, () => {});
+}
+
+/** The binding's exports with the guards installed (its classes' prototypes in place). */
+function guard(binding) {
+  const exports = { ...binding };
+  for (const [name, fn] of Object.entries(exports)) {
+    if (typeof fn !== 'function') continue;
+    if (/^[A-Z]/.test(name)) {
+      exports[name] = guardClass(exports, name);
+      continue;
+    }
+    const check = checkOf(exports, name);
+    if (check.arity > 0) exports[name] = guardFunction(fn, check);
+  }
+  return exports;
+}
+
+module.exports = { guard };
