@@ -102,3 +102,23 @@ impl<'a> RowOf<'a> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_bytes_count_each_name_twice_and_a_slot_per_row() {
+        let mut classes = Classes::default();
+        assert_eq!(classes.heap_bytes(), 0);
+        for name in ["Foo", "Array", "Foo", "LongerName"] {
+            classes.intern(name);
+        }
+        assert_eq!(classes.names, ["Foo", "Array", "LongerName"]);
+        // A slot: the name in the list and in the index (24 bytes each), and a u32.
+        let slots = classes.names.capacity().max(classes.index.capacity());
+        assert!(slots >= 3);
+        let text = "FooArrayLongerName".len();
+        assert_eq!(classes.heap_bytes(), 2 * text + slots * (24 + 24 + 4));
+    }
+}

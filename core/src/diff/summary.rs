@@ -86,6 +86,12 @@ impl HeapSummary {
         self.reachable
     }
 
+    /// Bytes of heap memory this summary holds: its packed entries (by capacity) and
+    /// its row names.
+    pub fn heap_bytes(&self) -> usize {
+        self.packed.capacity() + self.classes.heap_bytes()
+    }
+
     /// The row names, by row number.
     pub(crate) fn classes(&self) -> &Classes {
         &self.classes
@@ -149,11 +155,23 @@ mod tests {
         }
         assert_eq!(take(&mut bytes), None);
     }
-}
 
-impl HeapSummary {
-    /// Bytes of heap memory this summary holds.
-    pub fn heap_bytes(&self) -> usize {
-        self.packed.capacity() + self.classes.heap_bytes()
+    #[test]
+    fn heap_bytes_are_the_packed_entries_and_the_row_names() {
+        let json =
+            br#"{"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count"],
+            "node_types":[["synthetic","object"]],
+            "edge_fields":["type","name_or_index","to_node"],"edge_types":[["property"]]},
+            "node_count":2,"edge_count":1},
+            "nodes":[0,0,1,0,1, 1,1,3,200,0],"edges":[0,2,5],"strings":["","Foo","foo"]}"#;
+        let summary = HeapSummary::new(&HeapSnapshot::from_slice(json).unwrap());
+        // The root: id gap 1, size 0, no row (0): a byte each. Foo: gap 2, size 200 (two
+        // bytes of LEB128), row 0 + 1.
+        let packed = 3 + 4;
+        assert_eq!(
+            summary.heap_bytes(),
+            packed + summary.classes().heap_bytes()
+        );
+        assert!(summary.classes().heap_bytes() > 0);
     }
 }

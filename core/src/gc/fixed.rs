@@ -300,6 +300,25 @@ mod tests {
     }
 
     #[test]
+    fn the_10th_compaction_is_the_first_of_the_moving_averages() {
+        let mut state = rule_only(5, 0);
+        for i in 0..9 {
+            let stats = stats_of(&state.record(&full(10_000_000, T0_MS + i as f64 * 1000.0)));
+            assert_eq!(stats.estimated_base, 10_000_000);
+        }
+        // The 10th doubles the heap: 10-compaction EMA (9 parts old, 1 new) for both
+        // averages (the running mean spans 10 too). Warm-up weighting at n = 10 would
+        // give (10 x 1e7 + 2e7) / 11 = 10,909,091 instead.
+        let stats = stats_of(&state.record(&full(20_000_000, T0_MS + 9000.0)));
+        assert_eq!(stats.heap_compactions, 10);
+        assert_eq!((stats.estimated_base, stats.usage_trend), (11_000_000, 0.0));
+        // The 11th: recent (9 x 1.1e7 + 2e7) / 10 = 1.19e7, ancient over 11:
+        // (10 x 1.1e7 + 2e7) / 11 = 1.1818e7, 0.7 % apart.
+        let stats = stats_of(&state.record(&full(20_000_000, T0_MS + 10_000.0)));
+        assert_eq!((stats.estimated_base, stats.usage_trend), (11_900_000, 0.7));
+    }
+
+    #[test]
     fn other_kinds_count_as_incremental_and_min_max_start_at_third() {
         let mut state = rule_only(5, 0);
         let mut scavenge = full(1, T0_MS);

@@ -276,6 +276,11 @@ impl StringTable {
         let target = target.max(len + len / 2).max(len + extra);
         self.text.reserve_exact(target - len);
     }
+    /// Bytes of heap memory the table holds (its capacity, not its length).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * std::mem::size_of::<u32>()
+    }
+
     /// Drops spare capacity once the table is complete.
     pub(crate) fn shrink(&mut self) {
         self.text.shrink_to_fit();
@@ -470,12 +475,8 @@ mod tests {
             t.iter().collect::<Vec<_>>(),
             ["<dummy>", "", "HeapDiff", "x", "HeapDiff"]
         );
-    }
-}
-
-impl StringTable {
-    /// Bytes of heap memory the table holds (its capacity, not its length).
-    pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.ends.capacity() * std::mem::size_of::<u32>()
+        t.shrink();
+        // The text, and a 4-byte end per string.
+        assert_eq!(t.heap_bytes(), "<dummy>HeapDiffxHeapDiff".len() + 5 * 4);
     }
 }
