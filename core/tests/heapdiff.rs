@@ -81,7 +81,9 @@ fn run(before: &Snap, after: &Snap) -> HeapDiff {
 /// The retainer path of the details row for `what`.
 fn retainers_of(d: &HeapDiff, what: &str) -> Vec<RetainerStep> {
     let row = d.change.details.iter().find(|r| r.what == what);
-    row.unwrap_or_else(|| panic!("no details row for {what}")).retainers.clone()
+    row.unwrap_or_else(|| panic!("no details row for {what}"))
+        .retainers
+        .clone()
 }
 
 fn step(node: &str, edge: &str) -> RetainerStep {
@@ -272,6 +274,31 @@ fn duplicate_ids_count_once_and_an_empty_diff_is_empty() {
         (0, 0, 0)
     );
     assert!(same.change.details.is_empty());
+}
+
+#[test]
+fn of_nodes_sharing_an_id_the_first_in_the_snapshot_counts_in_every_walk() {
+    // Two nodes with id 11, of different classes and sizes: the summary's walk meets
+    // the weakly held one first, the diff's walk (strong edges first) the other.
+    let mut s = Snap::new();
+    let weak = s.node("object", "A", 11, 5);
+    let strong = s.node("object", "B", 11, 7);
+    s.edge(0, "weak", "w", weak);
+    s.edge(0, "property", "p", strong);
+    let snap = s.parse();
+    let summary = HeapSummary::new(&snap);
+    assert_eq!((summary.reachable_count(), summary.size_bytes()), (2, 5));
+    let same = diff(&summary, &snap);
+    assert_eq!((same.after.size_bytes, same.change.size_bytes), (5, 0));
+    // Against a snapshot without id 11, the first node is the one freed.
+    let d = diff(&summary, &Snap::new().parse());
+    let rows: Vec<(&str, u64)> = d
+        .change
+        .details
+        .iter()
+        .map(|r| (r.what.as_str(), r.freed))
+        .collect();
+    assert_eq!(rows, [("A", 1)]);
 }
 
 #[test]

@@ -1,70 +1,21 @@
 //! A short deterministic fuzz run: mutated and truncated snapshots must parse or fail
 //! cleanly, never panic, and give the same result whole and in random pieces; whatever
-//! parses must also summarise and diff without panicking. (`core/fuzz` holds the
-//! cargo-fuzz target for longer runs.)
+//! parses must also summarise and diff without panicking, against itself and against
+//! another mutated snapshot, with figures that agree with each side's summary.
+//! (`core/fuzz` holds the cargo-fuzz target for longer runs.)
 
 mod support;
 
-use bindlab_core::diff::{diff, HeapSummary};
-use bindlab_core::snapshot::HeapSnapshot;
-use support::{items_json, parse_in_pieces, Rng, Snap};
+use std::collections::BTreeMap;
 
-/// Bytes that matter to the grammar, for insertions.
-const SPICE: &[u8] = b"0123456789,[]{}\":\\u-.eE \n\x01\xff\xedtfn";
-
-fn mutate(input: &[u8], rng: &mut Rng) -> Vec<u8> {
-    let mut v = input.to_vec();
-    for _ in 0..1 + rng.below(3) {
-        let len = v.len().max(1);
-        match rng.below(6) {
-            0 => v.truncate(rng.below(len)),
-            1 => {
-                let i = rng.below(len).min(v.len().saturating_sub(1));
-                if let Some(b) = v.get_mut(i) {
-                    *b = rng.next() as u8;
-                }
-            }
-            2 => {
-                let i = rng.below(len + 1).min(v.len());
-                v.insert(i, SPICE[rng.below(SPICE.len())]);
-            }
-            3 => {
-                let i = rng.below(len).min(v.len());
-                let j = (i + rng.below(16)).min(v.len());
-                v.drain(i..j);
-            }
-            4 => {
-                // Swap a digit for another, or make a number huge.
-                let i = rng.below(len).min(v.len().saturating_sub(1));
-                if v.get(i).is_some_and(u8::is_ascii_digit) {
-                    let digits: &[u8] = if rng.below(2) == 0 {
-                        b"9"
-                    } else {
-                        b"99999999999999999999"
-                    };
-                    v.splice(i..=i, digits.iter().copied());
-                }
-            }
-            _ => {
-                let i = rng.below(len).min(v.len());
-                let j = (i + rng.below(32)).min(v.len());
-                let copy = v[i..j].to_vec();
-                v.splice(j..j, copy);
-            }
-        }
-    }
-    v
-}
+use bindlab_core::diff::{diff, diff_snapshots, DiffError, HeapDiff, HeapSummary};
+use bindlab_core::snapshot::{HeapSnapshot, ParseError};
+use support::mutate::{bases, fixture_text, mutate};
+use support::{parse_in_pieces, Rng};
 
 #[test]
 fn mutated_snapshots_never_panic() {
-    let mut tiny = Snap::new();
-    let a = tiny.node("object", "HeapDiff", 3, 8);
-    let b = tiny.node("string", "x\"y", 5, 8);
-    tiny.edge(0, "property", "a", a);
-    tiny.edge(a, "weak", "b", b);
-    tiny.indexed(b, "element", 0, 0);
-    let bases = [tiny.json().into_bytes(), items_json(5..12)];
+    let bases = bases();
     let mut rng = Rng::new(0x5eed);
     let (mut ok, mut failed) = (0, 0);
     for round in 0..1500 {
@@ -89,4 +40,109 @@ fn mutated_snapshots_never_panic() {
         }
     }
     assert!(ok > 50 && failed > 500, "ok {ok}, failed {failed}");
+}
+
+/// Per row: (allocated, freed, size change).
+fn rows(d: &HeapDiff) -> BTreeMap<&str, (u64, u64, i64)> {
+    d.change
+        .details
+        .iter()
+        .map(|r| (r.what.as_str(), (r.allocated, r.freed, r.size_bytes)))
+        .collect()
+}
+
+/// Checks `diff(a, b)` against each side's summary and against `diff(b, a)`; returns
+/// whether anything was allocated or freed.
+fn check_pair(a: &HeapSnapshot, b: &HeapSnapshot, context: &str) -> bool {
+    let (sa, sb) = (HeapSummary::new(a), HeapSummary::new(b));
+    let (ab, ba) = (diff(&sa, b), diff(&sb, a));
+    assert_eq!(
+        (ab.before.nodes, ab.before.size_bytes),
+        (a.node_count() as u64, sa.size_bytes()),
+        "{context}"
+    );
+    assert_eq!(
+        (ab.after.nodes, ab.after.size_bytes),
+        (b.node_count() as u64, sb.size_bytes()),
+        "{context}"
+    );
+    let change = sb.size_bytes() as i64 - sa.size_bytes() as i64;
+    assert_eq!(ab.change.size_bytes, change, "{context}");
+    // Distinct reachable ids: what was allocated minus what was freed.
+    let grown = sb.reachable_count() as i64 - sa.reachable_count() as i64;
+    let (allocated, freed) = (ab.change.allocated_nodes, ab.change.freed_nodes);
+    assert_eq!(allocated as i64 - freed as i64, grown, "{context}");
+    let rows_ab = rows(&ab);
+    let in_rows = rows_ab
+        .values()
+        .fold((0, 0), |(p, m), r| (p + r.0, m + r.1));
+    assert!(in_rows.0 <= allocated && in_rows.1 <= freed, "{context}");
+    // The other way round, every allocation is a freeing and the sizes change sign.
+    assert_eq!(
+        (ba.change.allocated_nodes, ba.change.freed_nodes),
+        (freed, allocated)
+    );
+    let mirrored: BTreeMap<&str, (u64, u64, i64)> = rows(&ba)
+        .into_iter()
+        .map(|(what, (p, m, size))| (what, (m, p, -size)))
+        .collect();
+    assert_eq!(rows_ab, mirrored, "{context}");
+    allocated + freed > 0
+}
+
+#[test]
+fn different_mutated_snapshots_diff_consistently_or_fail_saying_which() {
+    let bases = bases();
+    let mut rng = Rng::new(0xd1ff5);
+    let mut parsed: Vec<HeapSnapshot> = Vec::new();
+    let mut previous: Option<(Vec<u8>, Result<HeapSnapshot, ParseError>)> = None;
+    for round in 0..800 {
+        let input = mutate(&bases[round % bases.len()], &mut rng);
+        let result = HeapSnapshot::from_slice(&input);
+        if let Some((before, before_result)) = &previous {
+            let context = format!("round {round}");
+            let both = diff_snapshots(&before[..], &input[..]);
+            match (before_result, &result) {
+                (Err(e), _) => assert_eq!(both, Err(DiffError::Before(e.clone())), "{context}"),
+                (Ok(_), Err(e)) => assert_eq!(both, Err(DiffError::After(e.clone())), "{context}"),
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(both, Ok(diff(&HeapSummary::new(a), b)), "{context}");
+                    check_pair(a, b, &context);
+                }
+            }
+        }
+        if let Ok(snap) = &result {
+            parsed.push(snap.clone());
+        }
+        previous = Some((input, result));
+    }
+    assert!(parsed.len() > 40, "only {} parsed", parsed.len());
+    // Every parsed one against the next, and the unmutated bases against them all;
+    // most such pairs differ.
+    let mut changed = 0;
+    for (k, pair) in parsed.windows(2).enumerate() {
+        changed += usize::from(check_pair(&pair[0], &pair[1], &format!("parsed {k}")));
+    }
+    for base in &bases {
+        let base = HeapSnapshot::from_slice(base).unwrap();
+        for (k, snap) in parsed.iter().enumerate() {
+            changed += usize::from(check_pair(&base, snap, &format!("base, parsed {k}")));
+        }
+    }
+    let pairs = 3 * parsed.len() - 1;
+    assert!(2 * changed > pairs, "{changed} of {pairs} pairs changed");
+}
+
+/// The JS tests compare napi and wasm with core on the inputs of this fixture.
+#[test]
+fn the_mutated_snapshots_fixture_is_current() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mutated-snapshots.json"
+    );
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == fixture_text(),
+        "{path} is out of date: cargo run -p bindlab-core --example mutated-snapshots"
+    );
 }

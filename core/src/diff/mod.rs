@@ -42,7 +42,7 @@ use crate::work::Work;
 use group::{Classes, RowOf};
 use retainers::Paths;
 use summary::Entry;
-use walk::{reach, Bits, Walk};
+use walk::{reach, unique_by_id, Bits, Walk};
 
 /// memwatch's HeapDiff result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -246,8 +246,7 @@ fn merge(
     classes: &mut Classes,
 ) -> Merged {
     let (ids, sizes) = (&after.nodes.ids, &after.nodes.self_sizes);
-    sorted.sort_unstable_by_key(|&o| ids[o as usize]);
-    sorted.dedup_by_key(|o| ids[*o as usize]);
+    unique_by_id(&mut sorted, ids);
     let mut m = Merged {
         tally: Vec::new(),
         allocated: Bits::new(after.node_count()),

@@ -4,7 +4,7 @@
 //! graph can be dropped before the second one is parsed.
 
 use super::group::{Classes, RowOf};
-use super::walk::{reach, Walk};
+use super::walk::{reach, unique_by_id, Walk};
 use crate::snapshot::HeapSnapshot;
 use crate::work::Work;
 
@@ -31,7 +31,7 @@ pub(crate) struct Entry {
 
 impl HeapSummary {
     /// Walks `snap` the way memwatch does and keeps the reachable set. A node id that
-    /// occurs twice is counted once.
+    /// occurs twice is counted once, as the first node with it in the snapshot.
     pub fn new(snap: &HeapSnapshot) -> Self {
         Self::counting(snap).0
     }
@@ -42,8 +42,7 @@ impl HeapSummary {
         let mut work = Work::default();
         let mut order = reach(snap, Walk::AllEdges, &mut work).order;
         let ids = &snap.nodes.ids;
-        order.sort_unstable_by_key(|&o| ids[o as usize]);
-        order.dedup_by_key(|o| ids[*o as usize]);
+        unique_by_id(&mut order, ids);
         let mut classes = Classes::default();
         let mut rows = RowOf::new(snap, &mut classes);
         let mut packed = Vec::with_capacity(order.len() * 4);

@@ -107,6 +107,14 @@ pub(crate) fn reach(snap: &HeapSnapshot, walk: Walk, work: &mut Work) -> Reach {
     Reach { order, via }
 }
 
+/// Sorts `order` (node ordinals) by id and keeps one node per id: of nodes sharing an
+/// id, the first in the snapshot, whatever order a walk reached them in, so that every
+/// walk of a snapshot counts the same nodes.
+pub(crate) fn unique_by_id(order: &mut Vec<u32>, ids: &[u64]) {
+    order.sort_unstable_by_key(|&o| (ids[o as usize], o));
+    order.dedup_by_key(|o| ids[*o as usize]);
+}
+
 /// memwatch's exclusion: `object` nodes named `HeapDiff`, found with one bit per string
 /// (a snapshot may hold the string `HeapDiff` any number of times, at any indexes).
 struct Exclusion {

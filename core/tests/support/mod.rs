@@ -1,10 +1,12 @@
 //! Helpers shared by the integration tests: a builder for small snapshots written as V8
-//! writes them, the synthetic generators, a `Write` adapter that streams into the
-//! parser, fixture loading, and a tiny deterministic random generator.
+//! writes them, the synthetic generators, random mutations of snapshots, a `Write`
+//! adapter that streams into the parser, fixture loading, and a tiny deterministic
+//! random generator.
 //!
 //! Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod mutate;
 #[path = "../fixtures/synth.rs"]
 pub mod synth;
 
