@@ -8,8 +8,8 @@
 
 const { sleep } = require('../turns.js');
 
-/** Words by which an error message says what went wrong with the object's lifetime. */
-const EXPLAINS = /freed|free\(\)|ended|collected|already|illegal invocation/i;
+/** Words by which an error message says what went wrong with the object's lifetime (or that it is not one the binding made). */
+const EXPLAINS = /freed|free\(\)|ended|collected|already|illegal invocation|must be an? \w+ made by/i;
 
 /**
  * Runs `wrong()`: `clear` when it threw an Error with a message (or was a harmless no-op and
