@@ -137,19 +137,25 @@ function buildNapi(shared) {
 
 function buildWasm(shared) {
   buildIfChanged(shared, 'wasm', ['wasm-binding/Cargo.toml', 'wasm-binding/src'],
-    ['wasm-binding/pkg/bindlab_wasm.js', 'wasm-binding/pkg/bindlab_wasm_bg.wasm'],
-    () => run('wasm-pack', ['build', 'wasm-binding', '--release', '--target', 'nodejs', '--out-dir', 'pkg',
-      '--out-name', 'bindlab_wasm', '--no-pack'], { env: toolEnv() }));
+    ['wasm-binding/pkg/bindlab_wasm.js', 'wasm-binding/pkg/bindlab_wasm_bg.wasm', 'wasm-binding/pkg-web/bindlab_wasm.js'],
+    () => {
+      // Node's glue, and the browser's (ES module, loads the .wasm with fetch); cargo builds once.
+      for (const [target, dir] of [['nodejs', 'pkg'], ['web', 'pkg-web']]) {
+        run('wasm-pack', ['build', 'wasm-binding', '--release', '--target', target, '--out-dir', dir,
+          '--out-name', 'bindlab_wasm', '--no-pack'], { env: toolEnv() });
+      }
+    });
 }
 
-/** Lays the builds out as npm packages (harness/lib/packages.js); a package's export
- * names are read again only when its files or the front's changed. */
+/** Lays the builds out as npm packages (harness/lib/packages.js), each slow step only
+ * when its inputs changed since it last succeeded. */
 function layOut() {
-  const stampOf = (dir) => path.join(STAMPS, `exports-${dir}.stamp`);
-  const inputsOf = (dir) => fingerprint(ROOT, [dir, 'api']);
-  const written = layOutPackages((dir) => readStamp(stampOf(dir)) !== inputsOf(dir));
+  const stampOf = (name) => path.join(STAMPS, `${name}.stamp`);
+  const written = layOutPackages({
+    stale: (name, inputs) => readStamp(stampOf(name)) !== fingerprint(ROOT, inputs),
+    done: (name, inputs) => writeStamp(stampOf(name), fingerprint(ROOT, inputs)),
+  });
   for (const file of written) say(`wrote ${path.relative(ROOT, file)}`);
-  for (const dir of ['napi-binding', 'wasm-binding']) writeStamp(stampOf(dir), inputsOf(dir));
 }
 
 function main() {

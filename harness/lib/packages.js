@@ -15,8 +15,12 @@ const { ROOT } = require('./toolchain.js');
 /** The per-platform napi packages: built file → package folder, relative to the root. */
 const NAPI_PLATFORMS = { 'napi-binding/bindlab.linux-x64-gnu.node': 'napi-binding/npm/linux-x64-gnu' };
 
-/** The packages that get a generated `index.mjs`. */
-const ESM_PACKAGES = ['napi-binding', 'wasm-binding'];
+/** The packages that get a generated `index.mjs`: folder → the files its export names
+ * come from (napi-rs's loader lists every native export). */
+const ESM_PACKAGES = {
+  'napi-binding': ['napi-binding/index.js', 'napi-binding/binding.js', 'api'],
+  'wasm-binding': ['wasm-binding/index.js', 'wasm-binding/guard.js', 'wasm-binding/raw.js', 'wasm-binding/pkg/bindlab_wasm.js', 'api'],
+};
 
 /** The text of an ESM entry re-exporting `names` from the package's CommonJS `index.js`. */
 function esmEntry(names) {
@@ -48,11 +52,18 @@ function exportNames(dir) {
 }
 
 /**
- * Brings every package folder up to date with the builds; `changed(inputs)` says whether
- * the files under `inputs` changed since the last call that wrote (so the exports are read
- * again only then). Returns the files it wrote.
+ * Brings every package folder up to date with the builds. The slower steps (reading a
+ * package's exports, bundling the web build) run only when `stamps.stale(name, inputs)`
+ * says the files under `inputs` changed, and call `stamps.done(name, inputs)` when they
+ * succeed. Returns the files it wrote.
  */
-function layOutPackages(changed) {
+function layOutPackages(stamps) {
+  const step = (name, inputs, output, work) => {
+    if (fs.existsSync(output) && !stamps.stale(name, inputs)) return [];
+    const written = work();
+    stamps.done(name, inputs);
+    return written;
+  };
   const written = [];
   for (const [built, dir] of Object.entries(NAPI_PLATFORMS)) {
     const target = path.join(ROOT, dir, path.basename(built));
@@ -65,10 +76,9 @@ function layOutPackages(changed) {
   const types = path.join(ROOT, 'wasm-binding', 'pkg', 'bindlab_wasm.d.ts');
   const declared = fs.readFileSync(types, 'utf8');
   if (!declared.includes('\nexport {};\n')) fs.writeFileSync(types, `${declared}\nexport {};\n`);
-  for (const dir of ESM_PACKAGES) {
+  for (const [dir, inputs] of Object.entries(ESM_PACKAGES)) {
     const entry = path.join(ROOT, dir, 'index.mjs');
-    if (fs.existsSync(entry) && !changed(dir)) continue;
-    if (writeIfChanged(entry, esmEntry(exportNames(dir)))) written.push(entry);
+    written.push(...step(`exports-${dir}`, inputs, entry, () => (writeIfChanged(entry, esmEntry(exportNames(dir))) ? [entry] : [])));
   }
   return written;
 }
