@@ -20,29 +20,32 @@ const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
  * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
 const MAX_ARITY = 5;
 
-/** Objects this package made, each to its pointer, for the current instance only. */
-let owned = new WeakMap();
-/** Every object this package ever made (to tell a freed or stale one from a foreign one). */
-const made = new WeakSet();
+/** Objects this package made, each to its pointer, by class name, for the current
+ * instance only (a class's map holds only its own objects: one of another class, even
+ * with its prototype swapped, is refused). */
+let owned = {};
+/** Every object this package ever made, by class name (to tell a freed or stale one
+ * from a foreign one). */
+const made = {};
 
-/** Brands `object` (just made by the glue) as this package's. */
-function stamp(object) {
-  owned.set(object, object.__wbg_ptr);
-  made.add(object);
+/** A function branding an object the glue just made as this package's `className`. */
+const stampAs = (className) => (object) => {
+  owned[className].set(object, object.__wbg_ptr);
+  made[className].add(object);
   return object;
-}
+};
 
-/** Whether `object` is a live object of the current instance that this package made. */
-const isOwned = (object) => {
-  const ptr = owned.get(object);
+/** Whether `object` is a live `className` of the current instance that this package made. */
+const isOwned = (object, className) => {
+  const ptr = owned[className].get(object);
   return ptr !== undefined && ptr === object.__wbg_ptr;
 };
 
 /** The Error for `object`, which `isOwned` refused, used as `what` of `call`. */
 function refusal(call, what, className, object) {
-  if (!made.has(object)) return notMadeHere(call, what, className, '@bindlab/wasm', object);
+  if (!made[className].has(object)) return notMadeHere(call, what, className, '@bindlab/wasm', object);
   if (object.__wbg_ptr === 0) return new Error(`${call}: ${what} is a ${className} that was freed (free() was called)`);
-  if (!owned.has(object)) {
+  if (!owned[className].has(object)) {
     return new Error(`${call}: ${what} is a stale ${className}: it belonged to a wasm instance that a Rust panic replaced`);
   }
   return new TypeError(`${call}: ${what} is a ${className} whose __wbg_ptr was altered`);
@@ -60,7 +63,7 @@ globalThis.__bindlabWasmOnPanic = () => {
 function afterPanic() {
   panicked = false;
   recover();
-  owned = new WeakMap();
+  owned = Object.fromEntries(Object.keys(owned).map((className) => [className, new WeakMap()]));
   generation++;
 }
 
@@ -68,9 +71,9 @@ function afterPanic() {
 function checkOf(exports, call) {
   const instanceKind = (className) => ({
     type: `a ${className}`,
-    is: (v) => isOwned(v) && v instanceof exports[className],
+    is: (v) => isOwned(v, className),
     adapt(v) {
-      if (made.has(v) && v instanceof exports[className]) throw refusal(check.call, 'the argument', className, v);
+      if (made[className].has(v)) throw refusal(check.call, 'the argument', className, v);
       return undefined;
     },
   });
@@ -94,11 +97,15 @@ function guardFunction(fn, check) {
  * or that is freed or stale, then checking its arguments; `makes` brands what it returns. */
 function guardMethod(fn, check, className, makes) {
   const { accepts, settle, call } = check;
-  const finish = makes ? stamp : (result) => result;
+  const finish = makes ? stampAs(makes) : (result) => result;
   return function guarded(a, b, c, d, e) {
     if (panicked) afterPanic();
-    if (!isOwned(this)) throw refusal(call, 'this', className, this);
     const args = [a, b, c, d, e];
+    if (!isOwned(this, className)) {
+      // A freed or stale object of this class has its arguments checked first, as on napi.
+      if (made[className].has(this) && !accepts(args)) settle(args);
+      throw refusal(call, 'this', className, this);
+    }
     if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
     return finish(fn.apply(this, settle(args)));
   };
@@ -110,8 +117,8 @@ function guardGetter(get, check, className) {
   const freedValue = WHEN_FREED[call];
   return function guarded() {
     if (panicked) afterPanic();
-    if (isOwned(this)) return get.call(this);
-    if (freedValue !== undefined && made.has(this) && this.__wbg_ptr === 0) return freedValue;
+    if (isOwned(this, className)) return get.call(this);
+    if (freedValue !== undefined && made[className].has(this) && this.__wbg_ptr === 0) return freedValue;
     throw refusal(call, 'this', className, this);
   };
 }
@@ -121,13 +128,15 @@ function guardGetter(get, check, className) {
 function guardFree(free, className) {
   return function guarded() {
     if (panicked) afterPanic();
-    if (isOwned(this)) return free.call(this);
-    if (!made.has(this)) throw refusal(`${className}.free()`, 'this', className, this);
+    if (isOwned(this, className)) return free.call(this);
+    if (!made[className].has(this)) throw refusal(`${className}.free()`, 'this', className, this);
   };
 }
 
 /** Installs the guards on one class's prototype, in place, and returns its constructor. */
 function guardPrototype(exports, className) {
+  owned[className] = new WeakMap();
+  made[className] = new WeakSet();
   const proto = exports[className].prototype;
   for (const key of Object.getOwnPropertyNames(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, key);
@@ -147,11 +156,12 @@ function guardPrototype(exports, className) {
   const before = () => {
     if (panicked) afterPanic();
   };
-  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stamp, before);
+  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stampAs(className), before);
 }
 
 /** Installs the guards on the glue's exports, in place. Adds `instanceGeneration()`
- * (not enumerable, so not re-exported): how many times a panic replaced the instance. */
+ * (not enumerable, so not re-exported): how many times a panic replaced the instance,
+ * counting one that is pending. */
 function guard(exports) {
   recover = exports.noop;
   for (const [name, fn] of Object.entries(exports)) {
@@ -163,7 +173,11 @@ function guard(exports) {
     const check = checkOf(exports, name);
     if (check.arity > 0) exports[name] = guardFunction(fn, check);
   }
-  Object.defineProperty(exports, 'instanceGeneration', { value: () => generation, enumerable: false });
+  const instanceGeneration = () => {
+    if (panicked) afterPanic();
+    return generation;
+  };
+  Object.defineProperty(exports, 'instanceGeneration', { value: instanceGeneration, enumerable: false });
 }
 
 module.exports = { guard };

@@ -4,13 +4,23 @@
 // once, so that both packages validate the same way with the same wording.
 'use strict';
 
-const { types } = require('node:util');
-
 /** The intrinsic typed-array getters: they work on arrays from any realm, and an own
  * property or a Proxy cannot change what they read (a non-typed-array makes them throw
  * or, for the tag, return undefined). */
 const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
 const [tagOf, bufferOf, offsetOf, lengthOf] = [Symbol.toStringTag, 'buffer', 'byteOffset', 'length'].map((key) => Object.getOwnPropertyDescriptor(TYPED, key).get);
+
+/** Whether a typed array's buffer is shared memory: ArrayBuffer's own `byteLength` getter
+ * refuses a SharedArrayBuffer (so no exception on the common path, and no Node module). */
+const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+function isShared(buffer) {
+  try {
+    arrayBufferLength.call(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** The constructor name of an object, or undefined; never throws (Proxy traps may). */
 function constructorName(value) {
@@ -96,12 +106,12 @@ function isDetached(view) {
 function typedArray(tag, Local) {
   return {
     type: `a ${tag}`,
-    is: (v) => tagOf.call(v) === tag && lengthOf.call(v) !== 0 && v.length === lengthOf.call(v) && !types.isSharedArrayBuffer(bufferOf.call(v)),
+    is: (v) => tagOf.call(v) === tag && lengthOf.call(v) !== 0 && v.length === lengthOf.call(v) && !isShared(bufferOf.call(v)),
     adapt(v) {
       if (tagOf.call(v) !== tag) return undefined;
       if (lengthOf.call(v) === 0) return new Local(0);
       const view = new Local(bufferOf.call(v), offsetOf.call(v), lengthOf.call(v));
-      return types.isSharedArrayBuffer(view.buffer) ? view.slice() : view;
+      return isShared(view.buffer) ? view.slice() : view;
     },
   };
 }
@@ -125,6 +135,17 @@ function numbersObject(type, fields) {
   };
 }
 
+/** Whether `v` is an object that can hold options: not an array or typed array (a revoked
+ * Proxy is not one either). */
+function isOptionsObject(v) {
+  if (typeof v !== 'object' || tagOf.call(v) !== undefined) return false;
+  try {
+    return !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
 const WIDE_FIELDS = Array.from({ length: 20 }, (_, i) => `f${i}`);
 const isNumber = (v) => typeof v === 'number';
 
@@ -144,7 +165,7 @@ const KINDS = {
   message: { type: 'a string', is: (v) => typeof v === 'string' && v !== '', typeOk: (v) => typeof v === 'string', range: 'a non-empty string' },
   function: { type: 'a function', is: (v) => typeof v === 'function' },
   object: { type: 'an object or a function', is: (v) => (typeof v === 'object' && v !== null) || typeof v === 'function' },
-  'object?': { type: 'an object or undefined', is: (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)) },
+  'object?': { type: 'an options object or undefined', is: (v) => v === undefined || v === null || isOptionsObject(v) },
   Uint8Array: typedArray('Uint8Array', Uint8Array),
   Float64Array: typedArray('Float64Array', Float64Array),
   Point: numbersObject('an object { x: number, y: number }', ['x', 'y']),
@@ -165,7 +186,7 @@ const SIGNATURES = {
   utf8Length: ['text:string'],
   echoString: ['text:string'],
   throwError: ['message:message'],
-  panicProbe: ['message:string'],
+  panicProbe: ['message:message'],
   sumBytes: ['bytes:Uint8Array'],
   sumBytesCopied: ['bytes:Uint8Array'],
   makeBytes: ['length:u32'],

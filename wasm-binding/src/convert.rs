@@ -10,11 +10,15 @@ pub(crate) fn type_error(message: &str) -> JsValue {
 }
 
 /// Converts a JS value into a core type, or a `TypeError` saying it should have been `what`.
+/// The value goes through a `serde_json::Value`: serde-wasm-bindgen reads only the fields a
+/// struct names, so it would let through unknown ones that `deny_unknown_fields` refuses
+/// (and that napi's conversion refuses).
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
         let reason = js_sys::Error::from(JsValue::from(e)).message();
         type_error(&format!("{what}: {reason}"))
-    })
+    })?;
+    serde_json::from_value(json).map_err(|e| type_error(&format!("{what}: {e}")))
 }
 
 /// Converts a core value into a plain JS value.
