@@ -9,18 +9,12 @@ mod support;
 
 use std::io;
 
-use bindlab_core::diff::{diff_counting, HeapSummary};
+use bindlab_core::diff::{diff_counting, HeapDiff, HeapSummary};
 use bindlab_core::snapshot::HeapSnapshot;
 use bindlab_core::work::Work;
 use support::{parse_streamed, synth};
 
 const N: u64 = 1000;
-
-fn snapshot(
-    write: impl FnOnce(&mut io::BufWriter<support::FeedWriter>) -> io::Result<()>,
-) -> HeapSnapshot {
-    parse_streamed(write)
-}
 
 /// Asserts that `work` at size `8 * N` is at most about 8 times `work` at size `N`,
 /// counter by counter, and returns the larger. "About": a linear count `a n - b` (the
@@ -43,17 +37,17 @@ fn grows_linearly(what: &str, work: impl Fn(u64) -> Work) -> Work {
     large
 }
 
-/// The work of diffing a root-only snapshot with `after`: every class is allocated,
-/// so every row gets a retainer path.
-fn diff_from_empty(after: &HeapSnapshot) -> Work {
-    let empty = HeapSummary::new(&snapshot(|w| synth::write_broom(w, 0, 0)));
-    diff_counting(&empty, after).1
+/// The diff of a root-only snapshot with `after`, and its work: every class is
+/// allocated, so every row gets a retainer path.
+fn diff_from_empty(after: &HeapSnapshot) -> (HeapDiff, Work) {
+    let empty = HeapSummary::new(&parse_streamed(|w| synth::write_broom(w, 0, 0)));
+    diff_counting(&empty, after)
 }
 
 #[test]
 fn retainer_paths_on_a_chain_of_distinct_classes_cost_linear_work() {
     let work = grows_linearly("named chain", |n| {
-        diff_from_empty(&snapshot(|w| synth::write_named_chain(w, n)))
+        diff_from_empty(&parse_streamed(|w| synth::write_named_chain(w, n))).1
     });
     // Two walks of two rounds each over 8N + 1 nodes, a step placing each node on its
     // path, and at most 31 steps writing each of the 8N paths.
@@ -62,11 +56,8 @@ fn retainer_paths_on_a_chain_of_distinct_classes_cost_linear_work() {
         "{work:?}"
     );
 
-    let after = snapshot(|w| synth::write_named_chain(w, 40));
-    let (d, _) = diff_counting(
-        &HeapSummary::new(&snapshot(|w| synth::write_broom(w, 0, 0))),
-        &after,
-    );
+    let after = parse_streamed(|w| synth::write_named_chain(w, 40));
+    let (d, _) = diff_from_empty(&after);
     assert_eq!(d.change.details.len(), 40);
     let c39 = d.change.details.iter().find(|r| r.what == "C39").unwrap();
     let nodes: Vec<&str> = c39.retainers.iter().map(|s| s.node.as_str()).collect();
@@ -79,14 +70,11 @@ fn retainer_paths_on_a_chain_of_distinct_classes_cost_linear_work() {
 #[test]
 fn retainer_paths_through_a_broom_cost_linear_work() {
     grows_linearly("broom", |n| {
-        diff_from_empty(&snapshot(|w| synth::write_broom(w, n, n)))
+        diff_from_empty(&parse_streamed(|w| synth::write_broom(w, n, n))).1
     });
     // Each leaf is 1001 edges deep: 8 steps, 970 elided, 23 (22 links and the leaf).
-    let after = snapshot(|w| synth::write_broom(w, N, N));
-    let (d, _) = diff_counting(
-        &HeapSummary::new(&snapshot(|w| synth::write_broom(w, 0, 0))),
-        &after,
-    );
+    let after = parse_streamed(|w| synth::write_broom(w, N, N));
+    let (d, _) = diff_from_empty(&after);
     let row = d.change.details.iter().find(|r| r.what == "C7").unwrap();
     let path: Vec<(&str, &str)> = row
         .retainers
@@ -109,7 +97,7 @@ fn retainer_paths_through_a_broom_cost_linear_work() {
 #[test]
 fn retainer_paths_on_a_wide_star_cost_linear_work() {
     grows_linearly("star", |n| {
-        diff_from_empty(&snapshot(|w| synth::write_broom(w, 0, n)))
+        diff_from_empty(&parse_streamed(|w| synth::write_broom(w, 0, n))).1
     });
 }
 
@@ -124,16 +112,16 @@ fn summaries_cost_linear_work() {
         ("broom", |w: &mut _, n| synth::write_broom(w, n, n)),
     ] {
         grows_linearly(shape, |n| {
-            HeapSummary::counting(&snapshot(|w| write(w, n))).1
+            HeapSummary::counting(&parse_streamed(|w| write(w, n))).1
         });
     }
 }
 
 #[test]
 fn the_heapdiff_exclusion_costs_linear_work_however_many_copies_of_the_name() {
-    let copies = |n| snapshot(|w| synth::write_heapdiff_copies(w, n));
+    let copies = |n| parse_streamed(|w| synth::write_heapdiff_copies(w, n));
     grows_linearly("summary", |n| HeapSummary::counting(&copies(n)).1);
-    grows_linearly("diff", |n| diff_from_empty(&copies(n)));
+    grows_linearly("diff", |n| diff_from_empty(&copies(n)).1);
     // Every `HeapDiff` object is skipped with what it holds: the root and the Objs are
     // all that is reachable.
     let snap = copies(N);
@@ -142,10 +130,7 @@ fn the_heapdiff_exclusion_costs_linear_work_however_many_copies_of_the_name() {
         (summary.reachable_count(), summary.size_bytes()),
         (N + 1, 16 * N)
     );
-    let (d, _) = diff_counting(
-        &HeapSummary::new(&snapshot(|w| synth::write_broom(w, 0, 0))),
-        &snap,
-    );
+    let (d, _) = diff_from_empty(&snap);
     let rows: Vec<(&str, u64)> = d
         .change
         .details

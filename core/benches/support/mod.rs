@@ -1,6 +1,6 @@
-//! Inputs shared by the benches and `examples/peak-memory.rs`: a before/after pair of
-//! synthetic snapshots (`tests/fixtures/synth.rs`), written into `tests/fixtures/big/`
-//! (gitignored) the first time they are asked for.
+//! Inputs shared by the benches and `examples/peak-memory.rs`: the synthetic snapshot
+//! writers (`tests/fixtures/synth.rs`), and a before/after pair of them written into
+//! `tests/fixtures/big/` (gitignored) the first time they are asked for.
 //!
 //! `BINDLAB_BENCH_ITEMS=N` picks the size: the pair is `items 0 N` and
 //! `items N/10 N+N/10` (a tenth of the items freed, as many new). The default,
@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 #[path = "../../tests/fixtures/synth.rs"]
-mod synth;
+pub mod synth;
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
