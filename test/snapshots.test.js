@@ -310,6 +310,9 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
     assert.throws(() => binding.diffSnapshots(BEFORE, hostile), { name: 'TypeError', message: /^diffSnapshots\(before, after\): after could not be inspected/ });
     await assert.rejects(binding.parseSnapshotAsync(hostile), { name: 'TypeError', message: /^parseSnapshotAsync\(input, options\): input could not be inspected/ });
     await assert.rejects(binding.diffSnapshotsAsync(hostile, BEFORE), { name: 'TypeError', message: /^diffSnapshotsAsync\(before, after\): before could not be inspected/ });
+    const getterTrap = new Proxy({}, { get() { throw new Error('trap'); } });
+    assert.throws(() => binding.parseSnapshot(getterTrap), { name: 'TypeError', message: /^parseSnapshot\(input, options\): input (must be|could not be inspected)/ });
+    await assert.rejects(binding.diffSnapshotsAsync(BEFORE, getterTrap), { name: 'TypeError', message: /^diffSnapshotsAsync\(before, after\): after (must be|could not be inspected)/ });
     const trapped = { get reportExternalMemory() { throw new Error('getter'); } };
     assert.throws(() => binding.parseSnapshot(BEFORE, trapped), { name: 'TypeError', message: /^parseSnapshot\(input, options\): options.reportExternalMemory could not be inspected/ });
     const released = SOURCES['async generator'](BEFORE);
