@@ -8,7 +8,7 @@ use bindlab_core::snapshot::{ClassStats, HeapSnapshot as CoreSnapshot, SnapshotP
 use napi::bindgen_prelude::{Env, ObjectFinalize, Unknown};
 use napi_derive::napi;
 
-use crate::convert::type_error;
+use crate::convert::{to_js_numbers, type_error};
 
 /// One class of a snapshot: its node count and total self size.
 #[napi(object, js_name = "ClassStats")]
@@ -233,7 +233,7 @@ impl HeapSummary {
     /// memwatch's HeapDiff from this summary to `after`, as a plain object.
     #[napi(catch_unwind)]
     pub fn diff(&self, env: Env, after: &HeapSnapshot) -> napi::Result<Unknown<'static>> {
-        env.to_js_value(&diff(self.get()?, after.get()?))
+        to_js_numbers(&env, &diff(self.get()?, after.get()?))
     }
 
     /// Drops the summary now instead of at garbage collection.
