@@ -4,14 +4,15 @@
 
 const base = { count: 40, yieldEvery: 5, trackEvery: 10 };
 /**
- * Peak RSS moves with when V8 happens to collect: 16–26 handles over 11 runs of napi/reported
- * and 13–21 over 10 of wasm (1 handle in 10, none or every one registered alike), so 10
- * handles apart is noise. napi's full GCs were 2 (reported) and 0 (unreported) in every run;
- * wasm's ranged 16–44, so its control compares linear-memory growth instead (65–87 MiB).
+ * Peak RSS moves with when V8 happens to collect: 16–26 handles over 12 runs of napi/reported
+ * and 13–26 over 19 of wasm (1 handle in 10, none or every one registered alike), so 12
+ * handles apart is noise. napi's full GCs were 2 (reported) and 0 (unreported) in every run.
+ * wasm's are bimodal, 13–21 or 39–58 full GCs with linear memory growing by 65, 86 or 108 MiB,
+ * tracked or not: its control only catches a disturbance beyond those modes.
  */
-const RSS = { peakRssGrowthInHandles: { abs: 10 } };
+const RSS = { peakRssGrowthInHandles: { abs: 12 } };
 const NAPI = { ...RSS, majorGcs: { abs: 1 } };
-const WASM = { ...RSS, wasmMemoryGrowth: { rel: 0.35 } };
+const WASM = { ...RSS, wasmMemoryGrowth: { abs: 48 * 2 ** 20 } };
 const untracked = { reduce: { trackEvery: 0 }, says: 'no handle registered for JS-side finalization' };
 
 module.exports = [{

@@ -53,8 +53,9 @@ module.exports = [{
     { says: 'wasm: yielding lowers the peak of live Rust memory by at least 10 %', left: 'wasm/yield-100.peakRustLiveBytes', op: '<=', right: 'wasm/sync.peakRustLiveBytes', times: 0.9, needsDefaultSizes: true },
     { says: 'napi: the event loop alone (no forced GC) reclaims over half within the settle time', left: 'napi/sync.reclaimedWithoutForcedGc', op: '>', right: 0.5, needsDefaultSizes: true },
     { says: 'wasm: the event loop alone (no forced GC) reclaims over half within the settle time', left: 'wasm/sync.reclaimedWithoutForcedGc', op: '>', right: 0.5, needsDefaultSizes: true },
-    { says: 'napi: two forced scavenges (no full GC) reclaim at least 95 %', left: 'napi/sync-minor-gc.reclaimedAfterMinorGc', op: '>=', right: 0.95 },
-    { says: 'napi, every wrapper in a FinalizationRegistry: two forced scavenges reclaim ≤ 1 % (registered objects wait for a full GC)', left: 'napi/sync-all-registered.reclaimedAfterMinorGc', op: '<=', right: 0.01 },
+    // "by scavenges alone" is not measured when V8 ran a full GC of its own before the idle phase
+    { says: 'napi: two forced scavenges, no full GC, reclaim at least 95 %', left: 'napi/sync-minor-gc.reclaimedByScavengesAlone', op: '>=', right: 0.95 },
+    { says: 'napi, every wrapper in a FinalizationRegistry: two forced scavenges, no full GC, reclaim ≤ 1 % (registered objects wait for a full GC)', left: 'napi/sync-all-registered.reclaimedByScavengesAlone', op: '<=', right: 0.01 },
     { says: 'napi, every wrapper in a FinalizationRegistry: a full GC reclaims them (≥ 99.9 %)', left: 'napi/sync-all-registered.reclaimedAtEnd', op: '>=', right: 0.999 },
     { says: 'napi: at least 99.9 % reclaimed in the end', left: 'napi/sync.reclaimedAtEnd', op: '>=', right: 0.999 },
     { says: 'wasm: at least 99.9 % reclaimed in the end', left: 'wasm/sync.reclaimedAtEnd', op: '>=', right: 0.999 },

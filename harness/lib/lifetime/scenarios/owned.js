@@ -52,13 +52,17 @@ async function owned(impl, sampler, { count, bytes, yieldEvery, free, settleMs, 
     : 0;
   await turn(); // GC entries reach the observer asynchronously
   const gcsInLoop = sampler.gcsBetween(before.t, loopEnd.t);
+  const gcsInMinorPhase = sampler.gcsBetween(loopEnd.t, idleFrom);
   const gcsIdle = sampler.gcsBetween(idleFrom, idleEnd.t);
+  const fullGcBeforeIdle = gcsInLoop.gcMajor + gcsInMinorPhase.gcMajor > 0;
   const share = (n) => n / count;
   return {
     count,
     loopMs,
     reclaimedInLoop: share(droppedInLoop),
     reclaimedAfterMinorGc: minorGcs > 0 ? share(droppedAfterMinorGc) : null,
+    // what the scavenges freed, when V8 ran no full GC of its own before the idle phase
+    reclaimedByScavengesAlone: minorGcs > 0 && !fullGcBeforeIdle ? share(droppedAfterMinorGc) : null,
     reclaimedWithoutForcedGc: share(droppedIn(idleEnd)),
     idleMsTo50: msToShare(idle, idleFrom, droppedIn, count, 0.5),
     idleMsTo90: msToShare(idle, idleFrom, droppedIn, count, 0.9),
@@ -67,6 +71,7 @@ async function owned(impl, sampler, { count, bytes, yieldEvery, free, settleMs, 
     msToReclaim: idleMs ?? (forcedMs === null ? null : settleMs + forcedMs),
     minorGcsInLoop: gcsInLoop.gcMinor,
     majorGcsInLoop: gcsInLoop.gcMajor,
+    majorGcsInMinorPhase: gcsInMinorPhase.gcMajor,
     minorGcsIdle: gcsIdle.gcMinor,
     majorGcsIdle: gcsIdle.gcMajor,
     jsTracked: idleEnd.jsTracked,
