@@ -49,10 +49,11 @@ fn retainer_paths_on_a_chain_of_distinct_classes_cost_linear_work() {
     let work = grows_linearly("named chain", |n| {
         diff_from_empty(&parse_streamed(|w| synth::write_named_chain(w, n))).1
     });
-    // Two walks of two rounds each over 8N + 1 nodes, a step placing each node on its
-    // path, and at most 31 steps writing each of the 8N paths.
+    // Two walks of two rounds each over 8N + 1 nodes, at most 8 steps placing each
+    // row's node (up to the nearest remembered node), and at most 31 steps writing
+    // each of the 8N paths.
     assert!(
-        work.nodes <= 4 * (8 * N + 1) + 8 * N + 8 * N * 31,
+        work.nodes <= 4 * (8 * N + 1) + 8 * N * 8 + 8 * N * 31,
         "{work:?}"
     );
 

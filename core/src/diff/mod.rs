@@ -5,7 +5,9 @@
 //! change: { size_bytes, size, freed_nodes, allocated_nodes, details: [{ what,
 //! size_bytes, size, "+", "-" }] } }`; each details row also carries `retainers`, the
 //! path from the root to its shallowest allocated node. Totals are 64-bit (memwatch's
-//! overflow at 2 GiB is gone).
+//! overflow at 2 GiB is gone), and exact as JavaScript numbers: the parser refuses
+//! sizes that add up past 2^53 - 1. The paths of all rows together cost time linear in
+//! the snapshot, however long and shared they are.
 //!
 //! To diff two big snapshots without holding two graphs, reduce the first to a
 //! [`HeapSummary`] and drop it before parsing the second:

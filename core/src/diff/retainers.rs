@@ -53,10 +53,16 @@ struct Place {
     head: u32,
 }
 
+/// Nodes are remembered at the depths that are multiples of this.
+const REMEMBER_EVERY: u32 = 8;
+
 /// Reads retainer paths off the edges a walk recorded (`via`, see
-/// [`super::walk::Reach`]). Each node's [`Place`] is found once and remembered, so the
-/// paths of every row together cost one step per node on them, however long and
-/// shared they are, plus at most [`MAX_STEPS`] steps per path written out.
+/// [`super::walk::Reach`]). The [`Place`] of every node met is worked out once, and
+/// remembered at every [`REMEMBER_EVERY`]th depth (a remembered node is then at most
+/// that many steps up from any node already met, at an eighth of the memory of
+/// remembering all), so the paths of every row together cost about one step per node
+/// on them, however long and shared they are, plus at most [`MAX_STEPS`] steps per
+/// path written out.
 pub(crate) struct Paths<'a> {
     snap: &'a HeapSnapshot,
     via: &'a [u32],
@@ -97,8 +103,8 @@ impl<'a> Paths<'a> {
         (e != NO_EDGE).then_some(e as usize)
     }
 
-    /// The place of `node`: walks back to the nearest node already placed (or the
-    /// root), then places every node met on the way.
+    /// The place of `node`: walks back to the nearest remembered node (or the root),
+    /// then places every node met on the way.
     fn place(&mut self, node: u32, work: &mut Work) -> Place {
         let mut unplaced = Vec::new();
         let mut at = node;
@@ -125,7 +131,9 @@ impl<'a> Paths<'a> {
                 place.head
             };
             place = Place { depth, head };
-            self.known.insert(n, place);
+            if depth % REMEMBER_EVERY == 0 {
+                self.known.insert(n, place);
+            }
         }
         place
     }
