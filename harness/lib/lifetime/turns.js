@@ -24,4 +24,12 @@ async function settle(sampler, done, { timeoutMs, collect = null, label }) {
   return null;
 }
 
-module.exports = { turn, sleep, settle };
+/** Forces full GCs across a few event-loop turns, so that WeakRefs clear and finalizers run. */
+async function collect() {
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc();
+    await sleep(2);
+  }
+}
+
+module.exports = { turn, sleep, settle, collect };

@@ -6,15 +6,7 @@
 // out, so that a control can show they do not change the calls and slots counted).
 'use strict';
 
-const { sleep } = require('../turns.js');
-
-/** Forces full GCs across a few event-loop turns (WeakRefs clear, finalizers run). */
-async function collect() {
-  for (let i = 0; i < 3; i++) {
-    globalThis.gc();
-    await sleep(2);
-  }
-}
+const { collect } = require('../turns.js');
 
 /** Whether `holder` still leads to the object `weak` points at (a weak holder throws once it is gone). */
 function stillHeld(holder, weak) {
@@ -73,4 +65,4 @@ async function held(impl, sampler, { mode, holderCounts, observe = true }) {
   return measures;
 }
 
-module.exports = { held };
+module.exports = { held, stillHeld };

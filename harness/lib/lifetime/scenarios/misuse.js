@@ -6,7 +6,7 @@
 // sampler readings around the probes.
 'use strict';
 
-const { sleep } = require('../turns.js');
+const { collect } = require('../turns.js');
 
 /** Words by which an error message says what went wrong with the object's lifetime (or that it is not one the binding made). */
 const EXPLAINS = /freed|free\(\)|ended|collected|already|illegal invocation|must be an? \w+ made by/i;
@@ -53,10 +53,7 @@ function probesOf(impl) {
     list.push(['napi weak reference read after its object was finalized', async () => {
       const holder = new impl.JsHolder('weak');
       holder.hold({ gone: true }, 1);
-      for (let i = 0; i < 3; i++) {
-        globalThis.gc();
-        await sleep(2);
-      }
+      await collect();
       return holder.get();
     }]);
   }

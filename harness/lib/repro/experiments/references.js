@@ -3,25 +3,11 @@
 'use strict';
 
 const { createSampler } = require('../../lifetime/sampler.js');
-const { held } = require('../../lifetime/scenarios/held.js');
-const { sleep } = require('../../lifetime/turns.js');
-
-/** Full GCs across event-loop turns, so that WeakRefs clear and finalizers run. */
-async function collect() {
-  for (let i = 0; i < 3; i++) {
-    globalThis.gc();
-    await sleep(2);
-  }
-}
+const { held, stillHeld } = require('../../lifetime/scenarios/held.js');
+const { collect } = require('../../lifetime/turns.js');
 
 /** Reads a holder in a later call; 1 when it still leads to the object `weak` points at. */
-function stillThere(holder, weak) {
-  try {
-    return holder.get() === weak.deref() && weak.deref() !== undefined ? 1 : 0;
-  } catch {
-    return 0;
-  }
-}
+const stillThere = (holder, weak) => Number(stillHeld(holder, weak));
 
 /** Holds a fresh object in a holder of `mode`, drops JS's own reference; `{ holder, weak }`. */
 function holdFresh(impl, mode, holders) {
