@@ -2,22 +2,10 @@
 // it exceeds the noise of both runs; refuses runs from different machines or runtimes.
 'use strict';
 
-const { noise } = require('./stats.js');
-
-/** Changes smaller than this fraction are never reported, however quiet both runs were. */
-const MIN_CHANGE = 0.05;
+const { noise, MIN_CHANGE, within, differenceThreshold } = require('./stats.js');
 
 /** Rows whose baseline median is under this many ns are the ns-scale ones `reproducibility` sums up. */
 const NS_SCALE = 1000;
-
-/**
- * True when `after` is within `tolerance` (a fraction) of `before`, either way. Compared as a
- * difference rather than as after/before − 1, whose rounding put a change of exactly 5%
- * (100 → 105 ns) just outside a 5% tolerance.
- */
-function within(before, after, tolerance) {
-  return Math.abs(after - before) <= tolerance * before;
-}
 
 /**
  * How well a rerun reproduced the ns-scale medians: of the rows whose baseline median is under
@@ -42,9 +30,9 @@ function incomparabilities(before, after) {
   return reasons;
 }
 
-/** The change threshold for two results: the larger of MIN_CHANGE and their noises combined (root sum of squares). */
+/** The change threshold for two results (stats.differenceThreshold of their noises). */
 function threshold(before, after) {
-  return Math.max(MIN_CHANGE, Math.hypot(noise(before), noise(after)));
+  return differenceThreshold(noise(before), noise(after));
 }
 
 /**

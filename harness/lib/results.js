@@ -5,7 +5,7 @@
 
 const fs = require('node:fs');
 const { IMPLEMENTATIONS, referencesOf } = require('./implementations.js');
-const { combineRepeats, fastestRepeat, isOptimisedAway } = require('./stats.js');
+const { combineRepeats, fastestRepeat, isOptimisedAway, noise } = require('./stats.js');
 const { compareSweeps } = require('./crossover.js');
 const { chooseBindings } = require('./verdict.js');
 
@@ -16,6 +16,12 @@ const VERSION = 2;
 function medianLookup(results) {
   const byKey = new Map(results.map((r) => [`${r.impl}\0${r.case}`, r.stats.p50]));
   return (caseId, impl) => byKey.get(`${impl}\0${caseId}`);
+}
+
+/** A lookup `(caseId, impl) → noise` (stats.noise) over result rows (0 when not measured). */
+function noiseLookup(results) {
+  const byKey = new Map(results.map((r) => [`${r.impl}\0${r.case}`, noise(r.stats)]));
+  return (caseId, impl) => byKey.get(`${impl}\0${caseId}`) ?? 0;
 }
 
 /** One result row per (case, implementation) measured, its repeats combined. */
@@ -86,7 +92,7 @@ function buildResults({ options, environment, cases, processes }) {
     skipped: processes.filter((proc) => proc.repeat === 0).flatMap((proc) => proc.skips.map((s) => ({ ...s, impl: proc.impl }))),
     errors: processes.flatMap((proc) => proc.errors.map((e) => ({ ...e, ...at(proc) }))),
     sweeps,
-    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b)),
+    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b, noiseLookup(results))),
     comparison: null,
   };
 }

@@ -67,6 +67,24 @@ function noise(stats) {
   return Math.max(stats.spread, stats.repeatSpread ?? 0);
 }
 
+/** Differences smaller than this fraction are never called real, however quiet the runs were. */
+const MIN_CHANGE = 0.05;
+
+/**
+ * True when `after` is within `tolerance` (a fraction) of `before`, either way. Compared as a
+ * difference rather than as after/before − 1, whose rounding put a change of exactly 5%
+ * (100 → 105 ns) just outside a 5% tolerance.
+ */
+function within(before, after, tolerance) {
+  return Math.abs(after - before) <= tolerance * before;
+}
+
+/** The fraction two measurements must differ by to count, given their noises: the larger
+ * of MIN_CHANGE and the noises combined (root sum of squares). */
+function differenceThreshold(noiseA, noiseB) {
+  return Math.max(MIN_CHANGE, Math.hypot(noiseA, noiseB));
+}
+
 /** True when a time this many times the empty loop's is probably a loop with the call optimised out. */
 function isOptimisedAway(ratioToEmptyLoop) {
   return ratioToEmptyLoop < OPTIMISED_AWAY_RATIO;
@@ -77,4 +95,5 @@ function geometricMean(values) {
   return Math.exp(values.reduce((total, v) => total + Math.log(v), 0) / values.length);
 }
 
-module.exports = { OPTIMISED_AWAY_RATIO, quantile, median, summarize, fastestRepeat, combineRepeats, noise, isOptimisedAway, geometricMean };
+module.exports = {
+  MIN_CHANGE, within, differenceThreshold, OPTIMISED_AWAY_RATIO, quantile, median, summarize, fastestRepeat, combineRepeats, noise, isOptimisedAway, geometricMean };

@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const { chooseBindings } = require('../lib/verdict.js');
 const { compareSweeps } = require('../lib/crossover.js');
 const { medianLookup } = require('../lib/results.js');
+const { MIN_CHANGE } = require('../lib/stats.js');
 const { choosingSection } = require('../lib/report/choosing.js');
 const { makeDoc, CASES } = require('./fixture.js');
 
@@ -27,10 +28,11 @@ function sweepDoc(a, b) {
 test('a tie goes to the first binding of the pair, by a factor of 1, and an equal case is nobody\'s win', () => {
   const cases = [single('even', 'x'), single('balanced', 'wasm half'), single('balanced', 'napi half')];
   const table = { wasm: { 'even/x': 10, 'balanced/wasm half': 1, 'balanced/napi half': 2 }, napi: { 'even/x': 10, 'balanced/wasm half': 2, 'balanced/napi half': 1 } };
-  const [even, balanced] = chooseBindings(cases, lookup(table), 'wasm', 'napi');
+  const [{ noise, ...even }, balanced] = chooseBindings(cases, lookup(table), 'wasm', 'napi');
+  assert.ok(Math.abs(noise - MIN_CHANGE) < 1e-12, `noise ${noise}`);
   assert.deepEqual(even, {
-    group: 'even', a: 'wasm', b: 'napi', compared: 1, wins: { wasm: 0, napi: 0 }, winner: 'wasm', loser: 'napi', factor: 1,
-    lowest: { case: 'even/x', name: 'x', ratio: 1 }, highest: { case: 'even/x', name: 'x', ratio: 1 }, exceptions: [],
+    group: 'even', a: 'wasm', b: 'napi', compared: 1, wins: { wasm: 0, napi: 0 }, withinNoise: ['x'], winner: 'wasm', loser: 'napi', factor: 1,
+    conclusive: false, lowest: { case: 'even/x', name: 'x', ratio: 1 }, highest: { case: 'even/x', name: 'x', ratio: 1 }, exceptions: [],
   });
   assert.deepEqual([balanced.winner, balanced.wins, balanced.factor], ['wasm', { wasm: 1, napi: 1 }, 1]);
   assert.deepEqual([balanced.lowest, balanced.highest, balanced.exceptions], [
@@ -48,10 +50,11 @@ test('a case measured on only one binding of the pair is left out of its verdict
 
 test('a headline gives the range from the lowest ratio to the highest, and none for a one-case group', () => {
   const [call] = choosingSection(makeDoc());
-  assert.equal(call.headline, 'wasm is faster in 2 of 2 cases; napi takes 15.8x as long (geometric mean), from 10.0x (noop()) to 25.0x (add(i32, i32)).');
+  assert.equal(call.headline, 'indicative (quick run): wasm is faster in 2 of 2 cases; napi takes 15.8x as long (geometric mean), from 10.0x (noop()) to 25.0x (add(i32, i32)).');
   const one = [single('one', 'only')];
   const doc = { choosing: chooseBindings(one, lookup({ wasm: { 'one/only': 4 }, napi: { 'one/only': 2 } }), 'wasm', 'napi'), sweeps: [] };
   assert.deepEqual(choosingSection(doc), [{ group: 'one', pair: 'wasm vs napi', headline: 'napi is faster in 1 of 1 cases; wasm takes 2.00x as long (geometric mean).', sweeps: [] }]);
+  assert.ok(makeDoc().options.quick, 'the fixture is a quick run, so its headline is marked indicative');
 });
 
 test('each pair\'s section shows the sweeps of its own group and pair only', () => {
@@ -80,4 +83,33 @@ test('sweep sentences: faster at every size, several crossovers in order, and ti
   const tied = 'sumBytes: wasm and napi never cross, and measured the same at one size or more (16 B to 4 KiB).';
   assert.equal(sentence([5, 5, 5], [5, 5, 5]), tied);
   assert.equal(sentence([5, 1, 2], [5, 6, 7]), tied, 'a tie at 16 B: wasm is not faster at every size');
+});
+
+test('a case counts as a win only beyond its noise, and a group inside its noise is inconclusive', () => {
+  const cases = [single('g', 'close'), single('g', 'far'), single('g', 'other way')];
+  const table = { wasm: { 'g/close': 100, 'g/far': 100, 'g/other way': 120 }, napi: { 'g/close': 104, 'g/far': 200, 'g/other way': 100 } };
+  const quiet = () => 0;
+  const [v] = chooseBindings(cases, lookup(table), 'wasm', 'napi', quiet);
+  assert.deepEqual([v.winner, v.wins, v.withinNoise, v.exceptions, v.conclusive], ['wasm', { wasm: 1, napi: 1 }, ['close'], ['other way'], true]);
+  // The same medians with 20 % noise on every cell: only 'far' is beyond it, and the group's
+  // geometric mean (1.20x) is inside its combined noise (√2 × 20 % ≈ 28 %).
+  const [noisy] = chooseBindings(cases, lookup(table), 'wasm', 'napi', () => 0.2);
+  assert.deepEqual([noisy.wins, noisy.withinNoise, noisy.exceptions, noisy.conclusive], [{ wasm: 1, napi: 0 }, ['close', 'other way'], [], false]);
+  assert.ok(Math.abs(noisy.noise - Math.hypot(0.2, 0.2)) < 1e-12);
+  // Exactly at the threshold is still within it.
+  const [edge] = chooseBindings([single('e', 'x')], lookup({ wasm: { 'e/x': 100 }, napi: { 'e/x': 105 } }), 'wasm', 'napi', quiet);
+  assert.deepEqual([edge.wins, edge.withinNoise], [{ wasm: 0, napi: 0 }, ['x']]);
+});
+
+test('an inconclusive group says so instead of naming a winner, and a quick run is marked indicative', () => {
+  const cases = [single('g', 'x')];
+  const choosing = chooseBindings(cases, lookup({ wasm: { 'g/x': 100 }, napi: { 'g/x': 110 } }), 'wasm', 'napi', () => 0.1);
+  const [section] = choosingSection({ choosing, sweeps: [], options: {} });
+  assert.equal(section.headline, 'inconclusive: wasm and napi are within noise of each other here (napi takes 1.10x as long, '
+    + 'inside the ±14% the measurements allow; 1 of 1 cases within their noise).');
+  const [quick] = choosingSection({ choosing, sweeps: [], options: { quick: true } });
+  assert.match(quick.headline, /^indicative \(quick run\): inconclusive: /);
+  const decisive = chooseBindings(cases, lookup({ wasm: { 'g/x': 100 }, napi: { 'g/x': 300 } }), 'wasm', 'napi', () => 0.1);
+  const [firm] = choosingSection({ choosing: decisive, sweeps: [], options: { quick: true } });
+  assert.equal(firm.headline, 'indicative (quick run): wasm is faster in 1 of 1 cases; napi takes 3.00x as long (geometric mean).');
 });
