@@ -93,11 +93,15 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
   });
 }
 
+/** Where this file's temporary directories go; removed at the end, passed or failed. */
+const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-memwatch-front-'));
+test.after(() => fs.rmSync(SCRATCH, { recursive: true, force: true }));
+
 /** Runs `fn` with os.tmpdir() pointing at a fresh directory and v8.writeHeapSnapshot
  * spied on (`write(file, original)` replaces it); returns that directory, each path written
  * to, and the mode of its directory at the time. Both are restored afterwards. */
 function withSpiedSnapshots(write, fn) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-tmpdir-'));
+  const tmp = fs.mkdtempSync(path.join(SCRATCH, 'tmpdir-'));
   const saved = { TMPDIR: process.env.TMPDIR, writeHeapSnapshot: v8.writeHeapSnapshot };
   const written = [];
   process.env.TMPDIR = tmp;
@@ -147,7 +151,7 @@ async function countingSummaryFrees(memwatch, fn) {
 
 for (const [name, memwatch] of Object.entries(BINDINGS)) {
   test(`${name}: HeapDiff writes through no planted symlink, into a private directory it removes`, () => {
-    const victims = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-victims-'));
+    const victims = fs.mkdtempSync(path.join(SCRATCH, 'victims-'));
     const precious = path.join(victims, 'precious');
     fs.writeFileSync(precious, 'precious');
     const spied = withSpiedSnapshots((file, original) => original(file), (tmp) => {
@@ -163,8 +167,6 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
     assertPrivateAndGone(spied, 2);
     assert.equal(fs.readFileSync(precious, 'utf8'), 'precious');
     assert.deepEqual(fs.readdirSync(victims), ['precious']);
-    fs.rmSync(victims, { recursive: true });
-    fs.rmSync(spied.tmp, { recursive: true });
   });
 
   test(`${name}: HeapDiff removes its directory when writing or parsing the snapshot fails, and frees its summary`, async () => {
@@ -178,8 +180,7 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
         assert.deepEqual(fs.readdirSync(tmp), []);
       });
       assertPrivateAndGone(spied, 1);
-      fs.rmSync(spied.tmp, { recursive: true });
-    }
+      }
     const hd = new memwatch.HeapDiff();
     let spied;
     const freed = await countingSummaryFrees(memwatch, () => {
@@ -189,7 +190,6 @@ for (const [name, memwatch] of Object.entries(BINDINGS)) {
     });
     assert.equal(freed, 1, 'the "before" summary of the failed end() is freed');
     assertPrivateAndGone(spied, 1);
-    fs.rmSync(spied.tmp, { recursive: true });
   });
 
   test(`${name}: HeapDiff.endAsync frees its summary when the snapshot stream fails`, async () => {
