@@ -5,6 +5,7 @@
 
 const { memwatchFront } = require('./lib/memwatch.js');
 const { snapshotFront } = require('./lib/snapshots.js');
+const files = require('./lib/files.js');
 
 /**
  * What the package adds to its binding's exports: the memwatch drop-in (`on`, `once`, `off`,
@@ -19,7 +20,7 @@ const { snapshotFront } = require('./lib/snapshots.js');
  * ESM loader still reads its `...require(…)` as a re-export for the named imports.
  */
 function front(binding, published) {
-  const snapshots = snapshotFront(binding);
+  const snapshots = snapshotFront(binding, files);
   return { ...snapshots, ...memwatchFront(binding, snapshots, published) };
 }
 

@@ -59,7 +59,7 @@ test('the packed packages install from their tarballs alone and run the examples
   assert.ok(contents['@bindlab/napi'].includes('binding.js'), 'napi-rs loader');
   assert.ok(contents['@bindlab/napi-linux-x64-gnu'].includes('bindlab.linux-x64-gnu.node'), 'the platform package holds the .node file');
   assert.ok(!contents['@bindlab/napi'].some((file) => file.endsWith('.node')), 'the main package leaves the .node file to the platform package');
-  for (const file of ['pkg/bindlab_wasm_bg.wasm', 'pkg/bindlab_wasm.js', 'raw.js', 'guard.js']) {
+  for (const file of ['pkg/bindlab_wasm_bg.wasm', 'pkg/bindlab_wasm.js', 'raw.js', 'guard.js', 'web/dist/bindlab.mjs', 'web/dist/bindlab_wasm_bg.wasm']) {
     assert.ok(contents['@bindlab/wasm'].includes(file), `@bindlab/wasm packs ${file}`);
   }
   for (const [name, files] of Object.entries(contents)) {

@@ -322,7 +322,7 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
       assert.throws(() => binding.parseSnapshot(BEFORE, { reportExternalMemory: wrong }), { name: 'TypeError', message: /options.reportExternalMemory must be a boolean or undefined, got / });
     }
     for (const notIterable of [{ [Symbol.asyncIterator]: 42 }, { [Symbol.iterator]: 'x' }]) {
-      await assert.rejects(binding.parseSnapshotAsync(notIterable), { name: 'TypeError', message: /^parseSnapshotAsync\(input, options\): input must be a file path, bytes, or an \(async\) iterable of chunks, got an object/ });
+      await assert.rejects(binding.parseSnapshotAsync(notIterable), { name: 'TypeError', message: /^parseSnapshotAsync\(input, options\): input must be a file path \(string\), bytes \(Uint8Array, ArrayBuffer\), a Blob or an \(async\) iterable of chunks, got an object/ });
     }
     const odd = async function* () { yield BEFORE.subarray(0, 10); throw Symbol('odd'); };
     await assert.rejects(binding.parseSnapshotAsync(odd()), { name: 'Error', message: 'parseSnapshotAsync(input, options): chunks: Symbol(odd)' });
@@ -385,3 +385,29 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
     }
   });
 }
+
+for (const [name, binding] of Object.entries(BINDINGS)) {
+  test(`${name}: a Blob (a browser's File) parses and diffs like its bytes`, async () => {
+    const fromBlob = await binding.parseSnapshotAsync(new Blob([BEFORE]));
+    const fromBytes = binding.parseSnapshot(BEFORE);
+    try {
+      assert.deepEqual([fromBlob.nodeCount, fromBlob.edgeCount, fromBlob.totalSize], [fromBytes.nodeCount, fromBytes.edgeCount, fromBytes.totalSize]);
+    } finally {
+      fromBlob.free();
+      fromBytes.free();
+    }
+    assert.deepEqual(await binding.diffSnapshotsAsync(new Blob([BEFORE]), new Blob([AFTER])), PINNED);
+  });
+}
+
+test('without Node\'s files (the browser build) a path is refused, saying why', () => {
+  const { snapshotFront } = require('@bindlab/api/lib/snapshots.js');
+  const front = snapshotFront(BINDINGS.wasm, null);
+  assert.throws(() => front.parseSnapshot('/some/file.heapsnapshot'), {
+    name: 'TypeError',
+    message: /^parseSnapshot\(input, options\): input must be bytes \(Uint8Array, ArrayBuffer\) \(file paths need Node\), got the string/,
+  });
+  const parsed = front.parseSnapshot(BEFORE);
+  assert.equal(parsed.nodeCount, PINNED.before.nodes);
+  parsed.free();
+});

@@ -4,10 +4,10 @@
 // files goes to stderr only.
 'use strict';
 
-const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { spawnSync } = require('node:child_process');
+const { fileChunks } = require('./files.js');
 
 const USAGE = `usage: bindlab diff BEFORE.heapsnapshot AFTER.heapsnapshot [--top N] [--json]
        bindlab summary FILE.heapsnapshot [--top N] [--json]
@@ -21,8 +21,6 @@ const USAGE = `usage: bindlab diff BEFORE.heapsnapshot AFTER.heapsnapshot [--top
 
 /** Files at least this large get progress lines on stderr. */
 const PROGRESS_MIN_BYTES = 16 << 20;
-/** Bytes read per chunk. */
-const CHUNK_BYTES = 1 << 20;
 /** How often progress is redrawn, in ms. */
 const PROGRESS_EVERY_MS = 200;
 
@@ -84,6 +82,8 @@ function progressMeter(err, label, total, clock = () => performance.now()) {
       shown = now;
       err.write(err.isTTY ? `\r${line()}\x1b[K` : `${line()}\n`);
     },
+    /** Bytes counted so far. */
+    read: () => read,
     /** Writes the closing line. */
     done() {
       err.write(err.isTTY ? `\r${line()}\x1b[K\n` : `${line()}\n`);
@@ -91,33 +91,14 @@ function progressMeter(err, label, total, clock = () => performance.now()) {
   };
 }
 
-/** The chunks of a regular file, read in order, counted by `meter` when given. */
-async function* fileChunks(file, meter) {
-  const handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      meter?.add(bytesRead);
-      yield buffer.subarray(0, bytesRead);
-    }
-    meter?.done();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** One input file as chunks, with progress on `err` when it is big. */
+/** One input file as chunks (files.js), with progress on `err` when it is big. */
 function input(file, err) {
-  let size = 0;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    // Reported by the read itself, with the file's name.
-  }
-  return fileChunks(file, size >= PROGRESS_MIN_BYTES ? progressMeter(err, file, size) : null);
+  let meter = null;
+  return fileChunks(file, (bytes, total) => {
+    if (meter === null && total >= PROGRESS_MIN_BYTES) meter = progressMeter(err, file, total);
+    meter?.add(bytes);
+    if (meter && meter.read() === total) meter.done();
+  });
 }
 
 /** Rows of cells as aligned text; `right` lists the right-aligned column indexes. */

@@ -1,16 +1,37 @@
-// Offline snapshot analysis: parse `.heapsnapshot` files, bytes or streams into a
-// binding's Rust-owned HeapSnapshot, and diff two of them the memwatch way.
+// Offline snapshot analysis: parse `.heapsnapshot` files, bytes, Blobs or streams into a
+// binding's Rust-owned HeapSnapshot, and diff two of them the memwatch way. Files need
+// Node (files.js, handed in); the rest runs in a browser too.
 'use strict';
 
 const { typeError, checkOptions } = require('./check.js');
-const { isBytes, feedBytes, feedFile, feedFileAsync, feedChunks } = require('./feed.js');
+const { isBytes, feedBytes, feedChunks } = require('./feed.js');
 const { isChunkSource, holdSources } = require('./sources.js');
 
-/** What the synchronous and the asynchronous functions accept, and how they say it. */
-const PARSE_SYNC = { kinds: ['path', 'bytes'], expected: 'a file path (string) or bytes (Uint8Array, ArrayBuffer)' };
-const PARSE_ASYNC = { kinds: ['path', 'bytes', 'chunks'], expected: 'a file path, bytes, or an (async) iterable of chunks' };
-const DIFF_SYNC = { kinds: ['path', 'bytes', 'snapshot'], expected: 'a file path, bytes or a HeapSnapshot' };
-const DIFF_ASYNC = { kinds: ['path', 'bytes', 'snapshot', 'chunks'], expected: 'a file path, bytes, a HeapSnapshot or an (async) iterable of chunks' };
+/** The input kinds, in the words error messages use. */
+const KIND_WORDS = {
+  path: 'a file path (string)',
+  bytes: 'bytes (Uint8Array, ArrayBuffer)',
+  snapshot: 'a HeapSnapshot',
+  blob: 'a Blob',
+  chunks: 'an (async) iterable of chunks',
+};
+
+/** What the synchronous and the asynchronous functions accept. */
+const PARSE_SYNC = ['path', 'bytes'];
+const PARSE_ASYNC = ['path', 'bytes', 'blob', 'chunks'];
+const DIFF_SYNC = ['path', 'bytes', 'snapshot'];
+const DIFF_ASYNC = ['path', 'bytes', 'snapshot', 'blob', 'chunks'];
+
+/** `kinds` in words: "a, b or c". */
+function inWords(kinds) {
+  const words = kinds.map((kind) => KIND_WORDS[kind]);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** Whether `value` is a Blob (a File included), where the runtime has them. */
+function isBlob(value) {
+  return typeof Blob === 'function' && value instanceof Blob;
+}
 
 /** Where an input came from, for error messages. */
 function labelOf(kind, input) {
@@ -76,25 +97,33 @@ function holding(inputs, body) {
   });
 }
 
-/** Builds the snapshot functions for one binding. */
-function snapshotFront(binding) {
-  /** What a snapshot input is: 'path', 'bytes', 'snapshot', 'chunks' or null. */
+/**
+ * Builds the snapshot functions for one binding; `files` (files.js, on Node) reads file
+ * paths, which are refused without it.
+ */
+function snapshotFront(binding, files = null) {
+  /** What a snapshot input is: 'path', 'bytes', 'snapshot', 'blob', 'chunks' or null. */
   function inputKind(input) {
     if (typeof input === 'string') return 'path';
     if (isBytes(input)) return 'bytes';
     if (input instanceof binding.HeapSnapshot) return 'snapshot';
+    if (isBlob(input)) return 'blob';
     return isChunkSource(input) ? 'chunks' : null;
   }
 
-  /** The kind of `call`'s argument `name`, or a TypeError unless `accepts` takes it. */
+  /** The kind of `call`'s argument `name`, or a TypeError unless `accepts` (kinds) takes it. */
   function kindOf(call, name, input, accepts) {
+    const kinds = files ? accepts : accepts.filter((kind) => kind !== 'path');
     let kind;
     try {
       kind = inputKind(input);
     } catch (cause) {
       throw uninspectable(call, name, cause);
     }
-    if (!accepts.kinds.includes(kind)) throw typeError(call, name, accepts.expected, input);
+    if (!kinds.includes(kind)) {
+      const where = kind === 'path' ? ' (file paths need Node)' : '';
+      throw typeError(call, name, `${inWords(kinds)}${where}`, input);
+    }
     return kind;
   }
 
@@ -115,14 +144,15 @@ function snapshotFront(binding) {
 
   /** Parses a path or bytes synchronously (errors unlabelled). */
   function parseSync(kind, input, report) {
-    return parseWith(report, (p) => (kind === 'path' ? feedFile(p, input) : feedBytes(p, input)));
+    return parseWith(report, (p) => (kind === 'path' ? files.feedFile(p, input) : feedBytes(p, input)));
   }
 
-  /** Parses a path, bytes or chunks — `call`'s argument `name` — with asynchronous reads
-   * (errors unlabelled). */
+  /** Parses a path, bytes, a Blob or chunks — `call`'s argument `name` — with
+   * asynchronous reads (errors unlabelled). */
   function parseAsync(kind, input, report, call, name) {
     if (kind === 'bytes') return parseSync(kind, input, report);
-    return parseWith(report, (p) => (kind === 'path' ? feedFileAsync(p, input) : feedChunks(p, input, call, name)));
+    if (kind === 'path') return parseWith(report, (p) => files.feedFileAsync(p, input));
+    return parseWith(report, (p) => feedChunks(p, kind === 'blob' ? input.stream() : input, call, name));
   }
 
   /** Parses `call`'s argument `name` of `kind` with `parse`; errors labelled with `label`. */
@@ -147,8 +177,8 @@ function snapshotFront(binding) {
     return parseInput('parseSnapshot(input, options)', input, options, PARSE_SYNC, parseSync);
   }
 
-  /** Parses a snapshot from a path (streamed), bytes, or an (async) iterable of
-   * chunks such as `v8.getHeapSnapshot()`; the JSON is never held whole. A stream or
+  /** Parses a snapshot from a path (streamed), bytes, a Blob or File, or an (async)
+   * iterable of chunks such as `v8.getHeapSnapshot()` or a web ReadableStream; the JSON is never held whole. A stream or
    * iterator given is read to its end, or released (destroyed, return()ed) on failure. */
   async function parseSnapshotAsync(input, options) {
     return parseInput('parseSnapshotAsync(input, options)', input, options, PARSE_ASYNC, parseAsync);
@@ -192,8 +222,8 @@ function snapshotFront(binding) {
     });
   }
 
-  /** `diffSnapshots` with asynchronous file reads, also taking (async) iterables of
-   * chunks; each stream or iterator given is read to its end, or released on failure. */
+  /** `diffSnapshots` with asynchronous file reads, also taking Blobs and (async)
+   * iterables of chunks; each stream or iterator given is read to its end, or released on failure. */
   async function diffSnapshotsAsync(before, after) {
     const call = 'diffSnapshotsAsync(before, after)';
     return holding([before, after], async () => {

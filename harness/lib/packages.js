@@ -4,7 +4,8 @@
 // ESM entry listing every export by name. Node's ESM loader finds a CommonJS module's
 // names by reading its source, and the packages build part of their exports at run time
 // (the @bindlab/api front), so `import { HeapDiff } from '@bindlab/napi'` needs the list.
-// Also closes wasm-bindgen's declaration file, which otherwise exports internals.
+// Also closes wasm-bindgen's declaration file, which otherwise exports internals, and
+// bundles the wasm package's browser build.
 'use strict';
 
 const fs = require('node:fs');
@@ -21,6 +22,32 @@ const ESM_PACKAGES = {
   'napi-binding': ['napi-binding/index.js', 'napi-binding/binding.js', 'api'],
   'wasm-binding': ['wasm-binding/index.js', 'wasm-binding/guard.js', 'wasm-binding/raw.js', 'wasm-binding/pkg/bindlab_wasm.js', 'api'],
 };
+
+/** The browser build of @bindlab/wasm: an ES module bundled from web/index.js (the
+ * CommonJS front included), with the .wasm it fetches beside it. */
+const WEB = {
+  entry: 'wasm-binding/web/index.js',
+  out: 'wasm-binding/web/dist/bindlab.mjs',
+  wasm: ['wasm-binding/pkg-web/bindlab_wasm_bg.wasm', 'wasm-binding/web/dist/bindlab_wasm_bg.wasm'],
+  inputs: ['wasm-binding/web/index.js', 'wasm-binding/guard.js', 'wasm-binding/pkg-web', 'api/lib'],
+};
+
+/** Bundles the browser build (esbuild, a devDependency); returns the files it wrote. */
+function bundleWeb() {
+  const esbuild = require('esbuild');
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, WEB.entry)],
+    outfile: path.join(ROOT, WEB.out),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  const [from, to] = WEB.wasm.map((file) => path.join(ROOT, file));
+  fs.copyFileSync(from, to);
+  return [WEB.out, WEB.wasm[1]].map((file) => path.join(ROOT, file));
+}
 
 /** The text of an ESM entry re-exporting `names` from the package's CommonJS `index.js`. */
 function esmEntry(names) {
@@ -80,6 +107,7 @@ function layOutPackages(stamps) {
     const entry = path.join(ROOT, dir, 'index.mjs');
     written.push(...step(`exports-${dir}`, inputs, entry, () => (writeIfChanged(entry, esmEntry(exportNames(dir))) ? [entry] : [])));
   }
+  written.push(...step('web-bundle', WEB.inputs, path.join(ROOT, WEB.out), bundleWeb));
   return written;
 }
 

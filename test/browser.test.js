@@ -1,0 +1,71 @@
+// The wasm package in a browser: Debian's headless Chromium (driven by playwright-core)
+// loads the page wasm-binding/web/page.html from a loopback server, is handed the two
+// committed fixture snapshots as files, and shows their diff — the pinned one — computed
+// in the page by the web build, with no request leaving the machine. Skipped when Chromium
+// is absent (.ci/run installs it).
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const http = require('node:http');
+const zlib = require('node:zlib');
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = path.join(__dirname, '..', 'wasm-binding', 'web');
+const FIXTURES = path.join(__dirname, '..', 'core', 'tests', 'fixtures');
+const PINNED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'fixture-diff.json'), 'utf8'));
+const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+const skip = !fs.existsSync(CHROMIUM) && `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
+
+/** Serves `root` on a loopback port; resolves to the server. */
+function serve(root) {
+  const server = http.createServer((request, response) => {
+    const file = path.join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+test('the page diffs two snapshot files in the browser, locally, as Node does', { skip }, async () => {
+  const { chromium } = require('playwright-core');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-browser-'));
+  const files = ['before', 'after'].map((side) => {
+    const file = path.join(dir, `${side}.heapsnapshot`);
+    fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, `${side}.heapsnapshot.gz`))));
+    return file;
+  });
+  const server = await serve(WEB);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) problems.push(`fetched ${request.url()}`);
+    });
+    await page.goto(`${origin}/page.html`);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
+    await page.setInputFiles('#before', files[0]);
+    await page.setInputFiles('#after', files[1]);
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#status'));
+    assert.deepEqual(await page.evaluate(() => window.bindlabDiff), PINNED);
+    const first = await page.$$eval('#result tbody tr:first-child td', (cells) => cells.map((cell) => cell.textContent));
+    const largest = [...PINNED.change.details].sort((a, b) => b.size_bytes - a.size_bytes)[0];
+    assert.deepEqual(first.slice(0, 4), [largest.what, `+${largest['+']}`, `-${largest['-']}`, largest.size]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
