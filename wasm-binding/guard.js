@@ -5,8 +5,9 @@
 // linear memory at 8). The guards check first:
 // - arguments, against the signatures both packages share (@bindlab/api/lib/check.js);
 // - the receiver of every method and getter, and every instance argument, against a
-//   brand the caller cannot forge: a module-private WeakMap from each object the
-//   package made (constructors, and the methods that return instances) to its pointer;
+//   brand the caller cannot forge: a private class field, per class, on each object the
+//   package made (constructors, and the methods that return instances), holding its
+//   pointer and instance generation;
 // - a Rust panic: the next guarded call swaps in the fresh instance first (src/panic.rs),
 //   and objects of the old instance then throw a clear Error saying so.
 'use strict';
@@ -20,60 +21,98 @@ const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
  * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
 const MAX_ARITY = 5;
 
-/** Objects this package made, each to its pointer, by class name, for the current
- * instance only (a class's map holds only its own objects: one of another class, even
- * with its prototype swapped, is refused). */
-let owned = {};
-/** Every object this package ever made, by class name (to tell a freed or stale one
- * from a foreign one). */
-const made = {};
+/**
+ * A brand for one class: a private field that an object the glue made gets through a
+ * constructor returning the object it is handed (the "return override"). No code outside
+ * this module can add, read or fake it, and a Proxy does not forward it. It holds the
+ * object's pointer and the generation of the instance it belongs to. A private-field
+ * check is an inline-cached property load; a WeakMap lookup costs a builtin call.
+ */
+function makeBrand() {
+  class Base {
+    constructor(object) {
+      return object;
+    }
+  }
+  class Brand extends Base {
+    #ptr;
+    #generation;
+
+    constructor(object, ptr, generation) {
+      super(object);
+      this.#ptr = ptr;
+      this.#generation = generation;
+    }
+
+    /** Whether `object` is branded, of `generation`, with its pointer as it was made. */
+    static owns(object, generation) {
+      try {
+        return object.#ptr === object.__wbg_ptr && object.#generation === generation;
+      } catch {
+        return false; // reading a private field of an object without it throws: not branded
+      }
+    }
+
+    /** Whether `object` is branded at all. */
+    static marks(object) {
+      return typeof object === 'object' && object !== null && #ptr in object;
+    }
+
+    /** The generation a branded `object` was made in. */
+    static generationOf(object) {
+      return object.#generation;
+    }
+  }
+  return Brand;
+}
+
+/** Each class's brand, by class name. */
+const brands = {};
 
 /** A function branding an object the glue just made as this package's `className`. */
-const stampAs = (className) => (object) => {
-  owned[className].set(object, object.__wbg_ptr);
-  made[className].add(object);
-  return object;
+const stampAs = (className) => {
+  const Brand = brands[className];
+  return (object) => {
+    new Brand(object, object.__wbg_ptr, generation); // eslint-disable-line no-new -- adds the private fields
+    return object;
+  };
 };
 
-/** Whether `object` is a live `className` of the current instance that this package made. */
-const isOwned = (object, className) => {
-  const ptr = owned[className].get(object);
-  return ptr !== undefined && ptr === object.__wbg_ptr;
-};
-
-/** The Error for `object`, which `isOwned` refused, used as `what` of `call`. */
+/** The Error for `object`, which the brand of `className` refused, used as `what` of `call`. */
 function refusal(call, what, className, object) {
-  if (!made[className].has(object)) return notMadeHere(call, what, className, '@bindlab/wasm', object);
+  const Brand = brands[className];
+  if (!Brand.marks(object)) return notMadeHere(call, what, className, '@bindlab/wasm', object);
   if (object.__wbg_ptr === 0) return new Error(`${call}: ${what} is a ${className} that was freed (free() was called)`);
-  if (!owned[className].has(object)) {
+  if (Brand.generationOf(object) !== generation) {
     return new Error(`${call}: ${what} is a stale ${className}: it belonged to a wasm instance that a Rust panic replaced`);
   }
   return new TypeError(`${call}: ${what} is a ${className} whose __wbg_ptr was altered`);
 }
 
-/** Swaps in the fresh instance a panic scheduled, before arguments are copied into the
- * old one's memory (see src/panic.rs): `noop` goes through wasm-bindgen's call guard.
- * Objects of the old instance stop being owned. */
+/** A panic starts a new generation at once, so that objects of the doomed instance fail
+ * the brand check (methods need no other test on their fast path). The next guarded
+ * call swaps in the fresh instance the panic scheduled, before arguments are copied
+ * into the old one's memory (see src/panic.rs): `noop` goes through wasm-bindgen's call
+ * guard. */
 let recover = () => {};
 let panicked = false;
 let generation = 0;
 globalThis.__bindlabWasmOnPanic = () => {
   panicked = true;
+  generation++;
 };
 function afterPanic() {
   panicked = false;
   recover();
-  owned = Object.fromEntries(Object.keys(owned).map((className) => [className, new WeakMap()]));
-  generation++;
 }
 
 /** The argument check of `call`, with class-typed parameters checked against the brand. */
 function checkOf(exports, call) {
   const instanceKind = (className) => ({
     type: `a ${className}`,
-    is: (v) => isOwned(v, className),
+    is: (v) => brands[className].owns(v, generation),
     adapt(v) {
-      if (made[className].has(v)) throw refusal(check.call, 'the argument', className, v);
+      if (brands[className].marks(v)) throw refusal(check.call, 'the argument', className, v);
       return undefined;
     },
   });
@@ -93,19 +132,28 @@ function guardFunction(fn, check) {
   };
 }
 
-/** A method (or getter, with no arguments) refusing a receiver this package did not make
- * or that is freed or stale, then checking its arguments; `makes` brands what it returns. */
+/** A method refusing a receiver this package did not make or that is freed or stale,
+ * then checking its arguments; `makes` brands what it returns. Without parameters it
+ * skips the argument machinery (`counter.increment()` is the bench's method call). */
 function guardMethod(fn, check, className, makes) {
-  const { accepts, settle, call } = check;
+  const { accepts, settle, call, arity } = check;
+  const Brand = brands[className];
   const finish = makes ? stampAs(makes) : (result) => result;
-  return function guarded(a, b, c, d, e) {
+  const refuse = (self, args) => {
     if (panicked) afterPanic();
+    // A freed or stale object of this class has its arguments checked first, as on napi.
+    if (Brand.marks(self) && !accepts(args)) settle(args);
+    return refusal(call, 'this', className, self);
+  };
+  if (arity === 0 && !makes) {
+    return function guarded() {
+      if (!Brand.owns(this, generation)) throw refuse(this, []);
+      return fn.call(this);
+    };
+  }
+  return function guarded(a, b, c, d, e) {
     const args = [a, b, c, d, e];
-    if (!isOwned(this, className)) {
-      // A freed or stale object of this class has its arguments checked first, as on napi.
-      if (made[className].has(this) && !accepts(args)) settle(args);
-      throw refusal(call, 'this', className, this);
-    }
+    if (!Brand.owns(this, generation)) throw refuse(this, args);
     if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
     return finish(fn.apply(this, settle(args)));
   };
@@ -115,10 +163,11 @@ function guardMethod(fn, check, className, makes) {
 function guardGetter(get, check, className) {
   const call = check.call;
   const freedValue = WHEN_FREED[call];
+  const Brand = brands[className];
   return function guarded() {
+    if (Brand.owns(this, generation)) return get.call(this);
     if (panicked) afterPanic();
-    if (isOwned(this, className)) return get.call(this);
-    if (freedValue !== undefined && made[className].has(this) && this.__wbg_ptr === 0) return freedValue;
+    if (freedValue !== undefined && Brand.marks(this) && this.__wbg_ptr === 0) return freedValue;
     throw refusal(call, 'this', className, this);
   };
 }
@@ -126,17 +175,16 @@ function guardGetter(get, check, className) {
 /** `free()`: frees a live object once; on a freed or stale one it does nothing (a stale
  * pointer belongs to the old instance), on a foreign one it throws. */
 function guardFree(free, className) {
+  const Brand = brands[className];
   return function guarded() {
+    if (Brand.owns(this, generation)) return free.call(this);
     if (panicked) afterPanic();
-    if (isOwned(this, className)) return free.call(this);
-    if (!made[className].has(this)) throw refusal(`${className}.free()`, 'this', className, this);
+    if (!Brand.marks(this)) throw refusal(`${className}.free()`, 'this', className, this);
   };
 }
 
 /** Installs the guards on one class's prototype, in place, and returns its constructor. */
 function guardPrototype(exports, className) {
-  owned[className] = new WeakMap();
-  made[className] = new WeakSet();
   const proto = exports[className].prototype;
   for (const key of Object.getOwnPropertyNames(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, key);
@@ -164,6 +212,8 @@ function guardPrototype(exports, className) {
  * counting one that is pending. */
 function guard(exports) {
   recover = exports.noop;
+  const classNames = Object.keys(exports).filter((name) => /^[A-Z]/.test(name) && typeof exports[name] === 'function');
+  for (const className of classNames) brands[className] = makeBrand();
   for (const [name, fn] of Object.entries(exports)) {
     if (typeof fn !== 'function') continue;
     if (/^[A-Z]/.test(name)) {
