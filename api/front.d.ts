@@ -130,12 +130,28 @@ export declare function off(event: string, listener: (...args: any[]) => void): 
 export declare const removeListener: typeof off
 /** How many listeners an event has. */
 export declare function listenerCount(event: string): number
+/** Removes every listener of `event`, or of every event. */
+export declare function removeAllListeners(event?: string): unknown
+/** The listeners of an event, in call order (`once` ones as given). */
+export declare function listeners(event: string): Array<(...args: any[]) => void>
+/** The listeners of an event as registered (a `once` wrapper's `listener` is the one given). */
+export declare function rawListeners(event: string): Array<(...args: any[]) => void>
+/** Adds a listener before the others of the event. */
+export declare const prependListener: typeof on
+/** Adds a listener called at most once, before the others of the event. */
+export declare const prependOnceListener: typeof on
+/** The events that have listeners ('stats' and 'leak' first). */
+export declare function eventNames(): Array<string | symbol>
+/** How many listeners one event may have before the leak warning (0: no limit). */
+export declare function setMaxListeners(n: number): unknown
+/** That limit. */
+export declare function getMaxListeners(): number
 /** Emits a non-GC event. */
 export declare function emit(event: string, ...args: unknown[]): boolean
 /** Replaces the GC monitor's options; only while no 'stats' or 'leak' listener exists. */
 export declare function configure(options?: MemwatchOptions): void
-/** Runs a full garbage collection (no --expose-gc needed). */
-export declare function gc(): void
+/** A full garbage collection (no --expose-gc needed), or with `{ type: 'minor' }` a scavenge only (V8). */
+export declare function gc(options?: { type?: 'major' | 'minor' }): void
 
 /** memwatch's HeapDiff: a snapshot now, another at end(), and the diff between them. */
 export declare class HeapDiff {
@@ -150,15 +166,15 @@ export declare class HeapDiff {
 export declare function parseSnapshot(input: string | Uint8Array | ArrayBuffer, options?: ParseOptions): SnapshotHandle
 /** Parses a snapshot file (streamed), bytes, or (async) iterable chunks such as v8.getHeapSnapshot(). */
 export declare function parseSnapshotAsync(
-  input: string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  input: string | Uint8Array | ArrayBuffer | Blob | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options?: ParseOptions,
 ): Promise<SnapshotHandle>
 /** memwatch's HeapDiff between two snapshots. */
 export declare function diffSnapshots(before: SnapshotInput, after: SnapshotInput): HeapDiffResult
 /** `diffSnapshots`, also taking (async) iterables of chunks. */
 export declare function diffSnapshotsAsync(
-  before: SnapshotInput | AsyncIterable<Uint8Array | string>,
-  after: SnapshotInput | AsyncIterable<Uint8Array | string>,
+  before: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
+  after: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
 ): Promise<HeapDiffResult>
 
 /** The floors: the same probes with no binding generator in between. */

@@ -1,6 +1,7 @@
-// The memwatch drop-in: an EventEmitter-style module whose 'stats' and 'leak'
-// listeners live in the binding's GcMonitor (in Rust), fed one record per GC from
-// PerformanceObserver 'gc' entries and v8.getHeapStatistics().
+// The memwatch drop-in: an EventEmitter (the whole surface people call on memwatch, with
+// Node's semantics) whose 'stats' and 'leak' listeners live in the binding's GcMonitor (in
+// Rust), fed one record per GC from PerformanceObserver 'gc' entries and
+// v8.getHeapStatistics(). Where the runtime reports no GCs, adding one of those warns once.
 'use strict';
 
 const { EventEmitter } = require('node:events');
@@ -12,6 +13,15 @@ const { heapDiffClass } = require('./heapdiff.js');
 
 /** The events the GcMonitor emits. */
 const GC_EVENTS = new Set(['stats', 'leak']);
+
+/** Why this runtime will never report a GC to the front, or null when it does: Bun has no
+ * 'gc' performance entries, and Deno lists the type but emits none. */
+function missingGcNotifications() {
+  if (process.versions.bun) return 'Bun emits no PerformanceObserver gc entries';
+  if (globalThis.Deno) return 'Deno emits no PerformanceObserver gc entries';
+  if (!PerformanceObserver.supportedEntryTypes?.includes('gc')) return 'this runtime has no PerformanceObserver gc entries';
+  return null;
+}
 
 /** Milliseconds since the Unix epoch, on the clock GC entries use. */
 const now = () => performance.timeOrigin + performance.now();
@@ -32,8 +42,12 @@ function memwatchFront(binding, snapshots, published) {
   const registered = [];
   let observer = null;
   const others = new EventEmitter();
-  /** For `once` listeners: event -> listener -> the wrappers registered for it. */
-  const onceWrappers = new Map([['stats', new Map()], ['leak', new Map()]]);
+  /** EventEmitter's leak warning: more GC listeners than this on one event (0: no limit). */
+  let maxListeners = EventEmitter.defaultMaxListeners;
+  const warnedMax = new Set();
+  /** The wrappers `once` made, which `listeners()` unwraps. */
+  const onceWrapperSet = new WeakSet();
+  let warnedNoGc = false;
 
   /** The monitor, re-made with the same options and listeners when a panic replaced the
    * instance it belonged to (its GC counts start again). */
@@ -79,17 +93,54 @@ function memwatchFront(binding, snapshots, published) {
     }
   };
 
-  /** Adds a GC listener to the monitor and the list. */
-  const add = (event, listener) => {
-    current().on(event, listener);
-    registered.push([event, listener]);
+  /** Warns once that 'stats' and 'leak' will never fire in this runtime, and once per
+   * event that it has more listeners than `setMaxListeners` allows, as EventEmitter does. */
+  const warnAbout = (event) => {
+    const reason = warnedNoGc ? null : missingGcNotifications();
+    if (reason) {
+      warnedNoGc = true;
+      process.emitWarning(`on(${quote(event)}): ${reason}, so 'stats' and 'leak' will never fire here`, { code: 'BINDLAB_NO_GC_EVENTS' });
+    }
+    const count = registered.filter(([e]) => e === event).length;
+    if (maxListeners > 0 && count > maxListeners && !warnedMax.has(event)) {
+      warnedMax.add(event);
+      const warning = new Error(`Possible EventEmitter memory leak detected. ${count} ${event} listeners added to memwatch. `
+        + `MaxListeners is ${maxListeners}. Use setMaxListeners() to increase limit`);
+      warning.name = 'MaxListenersExceededWarning';
+      process.emitWarning(warning);
+    }
   };
 
-  /** Removes the first registration of `listener` for `event`; whether there was one. */
+  /** Gives the monitor `event`'s listeners again, in the order of `registered`. */
+  const resync = (event) => {
+    const list = rawGcListeners(event);
+    for (const listener of list) current().off(event, listener);
+    for (const listener of list) current().on(event, listener);
+  };
+
+  /** Adds a GC listener to the monitor and the list, last or (`first`) before the others. */
+  const add = (event, listener, first = false) => {
+    if (first) {
+      registered.unshift([event, listener]);
+      resync(event);
+    } else {
+      current().on(event, listener);
+      registered.push([event, listener]);
+    }
+    warnAbout(event);
+  };
+
+  /** The GC listeners of `event` as registered (`once` wrappers included), in call order. */
+  const rawGcListeners = (event) => registered.filter(([e]) => e === event).map(([, l]) => l);
+
+  /** Removes the most recent registration of `listener` (or of a `once` wrapper of it) for
+   * `event`, as EventEmitter does. */
   const remove = (event, listener) => {
-    if (!current().off(event, listener)) return false;
-    registered.splice(registered.findIndex(([e, l]) => e === event && l === listener), 1);
-    return true;
+    const at = registered.findLastIndex(([e, l]) => e === event && (l === listener || (onceWrapperSet.has(l) && l.listener === listener)));
+    if (at < 0) return;
+    const [[, removed]] = registered.splice(at, 1);
+    current().off(event, removed);
+    if (registered.some(([e, l]) => e === event && l === removed)) resync(event);
   };
 
   /** Runs `fn` (sync or async) with GC statistics paused, as memwatch does while a
@@ -125,36 +176,47 @@ function memwatchFront(binding, snapshots, published) {
 
     /** Adds a listener called at most once. */
     once(event, listener) {
-      checkFunction(`once(${quote(event)}, listener)`, 'listener', listener);
-      if (!GC_EVENTS.has(event)) {
-        others.once(event, listener);
-        return published();
+      return addOnce('once', event, listener, false);
+    },
+
+    /** Adds a listener before the others of `event`. */
+    prependListener(event, listener) {
+      checkFunction(`prependListener(${quote(event)}, listener)`, 'listener', listener);
+      if (GC_EVENTS.has(event)) {
+        add(event, listener, true);
+        watch();
+      } else {
+        others.prependListener(event, listener);
       }
-      const wrappers = onceWrappers.get(event);
-      const wrapper = function onceWrapper(payload) {
-        front.off(event, wrapper);
-        const list = wrappers.get(listener) ?? [];
-        list.splice(list.indexOf(wrapper), 1);
-        if (list.length === 0) wrappers.delete(listener);
-        return listener.call(this, payload);
-      };
-      wrappers.set(listener, [...(wrappers.get(listener) ?? []), wrapper]);
-      front.on(event, wrapper);
       return published();
     },
 
-    /** Removes one registration of `listener` (or of its `once` wrapper). */
+    /** Adds a listener called at most once, before the others of `event`. */
+    prependOnceListener(event, listener) {
+      return addOnce('prependOnceListener', event, listener, true);
+    },
+
+    /** Removes the most recent registration of `listener` (or of its `once` wrapper). */
     off(event, listener) {
       checkFunction(`off(${quote(event)}, listener)`, 'listener', listener);
       if (!GC_EVENTS.has(event)) {
         others.off(event, listener);
         return published();
       }
-      const wrapped = onceWrappers.get(event).get(listener);
-      if (!remove(event, listener) && wrapped?.length) {
-        remove(event, wrapped.shift());
-        if (wrapped.length === 0) onceWrappers.get(event).delete(listener);
+      remove(event, listener);
+      watch();
+      return published();
+    },
+
+    /** Removes every listener of `event`, or of every event. */
+    removeAllListeners(event) {
+      const events = event === undefined ? [...GC_EVENTS] : [event];
+      for (const name of events.filter((e) => GC_EVENTS.has(e))) {
+        for (const listener of rawGcListeners(name)) current().off(name, listener);
+        registered.splice(0, registered.length, ...registered.filter(([e]) => e !== name));
       }
+      if (event === undefined) others.removeAllListeners();
+      else if (!GC_EVENTS.has(event)) others.removeAllListeners(event);
       watch();
       return published();
     },
@@ -162,6 +224,37 @@ function memwatchFront(binding, snapshots, published) {
     /** How many listeners `event` has. */
     listenerCount(event) {
       return GC_EVENTS.has(event) ? current().listenerCount(event) : others.listenerCount(event);
+    },
+
+    /** The listeners of `event`, in call order (`once` ones as given). */
+    listeners(event) {
+      if (!GC_EVENTS.has(event)) return others.listeners(event);
+      return rawGcListeners(event).map((l) => (onceWrapperSet.has(l) ? l.listener : l));
+    },
+
+    /** The listeners of `event` as registered (`once` wrappers, whose `listener` is the one given). */
+    rawListeners(event) {
+      return GC_EVENTS.has(event) ? rawGcListeners(event) : others.rawListeners(event);
+    },
+
+    /** The events that have listeners ('stats' and 'leak' first). */
+    eventNames() {
+      return [...[...GC_EVENTS].filter((e) => rawGcListeners(e).length > 0), ...others.eventNames()];
+    },
+
+    /** Sets how many listeners one event may have before the leak warning (0: no limit). */
+    setMaxListeners(n) {
+      if (typeof n !== 'number' || !(n >= 0)) {
+        throw new RangeError(`setMaxListeners(n): n must be a non-negative number, got ${quote(n)}`);
+      }
+      maxListeners = n;
+      others.setMaxListeners(n);
+      return published();
+    },
+
+    /** How many listeners one event may have before the leak warning. */
+    getMaxListeners() {
+      return maxListeners;
     },
 
     /** Emits a non-GC event to its listeners ('stats' and 'leak' come from GCs only). */
@@ -185,6 +278,26 @@ function memwatchFront(binding, snapshots, published) {
     gc,
     HeapDiff: heapDiffClass(snapshots, quiet),
   };
+  /** Adds `listener` to be called at most once (`first`: before the others); `call` names
+   * the method in errors. */
+  function addOnce(call, event, listener, first) {
+    checkFunction(`${call}(${quote(event)}, listener)`, 'listener', listener);
+    if (!GC_EVENTS.has(event)) {
+      if (first) others.prependOnceListener(event, listener);
+      else others.once(event, listener);
+      return published();
+    }
+    const wrapper = function onceWrapper(payload) {
+      front.off(event, wrapper);
+      return listener.call(this, payload);
+    };
+    wrapper.listener = listener;
+    onceWrapperSet.add(wrapper);
+    if (first) front.prependListener(event, wrapper);
+    else front.on(event, wrapper);
+    return published();
+  }
+
   front.removeListener = front.off;
   front.addListener = front.on;
   return front;
