@@ -49,13 +49,13 @@ fn retainer_paths_on_a_chain_of_distinct_classes_cost_linear_work() {
     let work = grows_linearly("named chain", |n| {
         diff_from_empty(&parse_streamed(|w| synth::write_named_chain(w, n))).1
     });
-    // Two walks of two rounds each over 8N + 1 nodes, at most 8 steps placing each
-    // row's node (up to the nearest remembered node), and at most 31 steps writing
-    // each of the 8N paths.
-    assert!(
-        work.nodes <= 4 * (8 * N + 1) + 8 * N * 8 + 8 * N * 31,
-        "{work:?}"
-    );
+    // Exactly: two walks of two rounds each over the root and the M = 8N links; the
+    // rows' nodes placed in order, 1 + 2 + ... + 8 steps for every 8 (each walks back
+    // to the nearest remembered node, every 8th); and the paths written, d steps for
+    // depths d up to 32 and 31 for the rest.
+    let m = 8 * N;
+    let writing: u64 = (1..=32).sum::<u64>() + 31 * (m - 32);
+    assert_eq!(work.nodes, 4 * (m + 1) + 36 * m / 8 + writing, "{work:?}");
 
     let after = parse_streamed(|w| synth::write_named_chain(w, 40));
     let (d, _) = diff_from_empty(&after);
