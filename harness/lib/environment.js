@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, commandOutput: output, readCargoLock, lockedVersions } = require('./toolchain.js');
+const { ROOT, commandOutput: output, readCargoLock, lockedVersions } = require('../../tools/lib/toolchain.js');
 
 /** The crates whose versions decide what the bindings cost. */
 const CRATES = ['napi', 'napi-derive', 'napi-sys', 'wasm-bindgen', 'js-sys'];

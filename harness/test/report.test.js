@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { formatTime, formatRatio, formatSize } = require('../lib/report/format.js');
-const { lockedVersions } = require('../lib/toolchain.js');
+const { lockedVersions } = require('../../tools/lib/toolchain.js');
 const { summaryTable } = require('../lib/report/tables.js');
 const { terminalReport } = require('../lib/report/terminal.js');
 const { markdownReport } = require('../lib/report/markdown.js');

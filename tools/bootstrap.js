@@ -147,7 +147,7 @@ function buildWasm(shared) {
     });
 }
 
-/** Lays the builds out as npm packages (harness/lib/packages.js), each slow step only
+/** Lays the builds out as npm packages (tools/lib/packages.js), each slow step only
  * when its inputs changed since it last succeeded. */
 function layOut() {
   const stampOf = (name) => path.join(STAMPS, `${name}.stamp`);
