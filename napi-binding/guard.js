@@ -11,54 +11,54 @@ const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/a
 
 const PACKAGE = '@bindlab/napi';
 
-/** Every object this package's constructors and MAKERS made. */
-const made = new WeakSet();
+/** Every object this package's constructors and MAKERS made, by class name (one of
+ * another class, even with its prototype swapped, is refused). */
+const made = {};
 
-/** Brands `object` as made by this package. */
-function stamp(object) {
-  made.add(object);
+/** A function branding an object just made as this package's `className`. */
+const stampAs = (className) => (object) => {
+  made[className].add(object);
   return object;
-}
+};
 
 /** The argument check of `call`, with class-typed parameters checked against the brand. */
 function checkOf(exports, call) {
   return argumentCheck(call, (className) => ({
     type: `a ${className} made by ${PACKAGE}`,
-    is: (v) => made.has(v) && v instanceof exports[className],
+    is: (v) => made[className].has(v),
   }));
 }
 
 /** A plain function with its arguments checked. */
-function guardFunction(fn, { accepts, settle }) {
+function guardFunction(fn, { tests: [t0, t1, t2, t3, t4], settle }) {
   return function guarded(a, b, c, d, e) {
-    const args = [a, b, c, d, e];
-    if (accepts(args)) return fn(a, b, c, d, e);
-    return fn(...settle(args));
+    if (t0(a) && t1(b) && t2(c) && t3(d) && t4(e)) return fn(a, b, c, d, e);
+    return fn(...settle([a, b, c, d, e]));
   };
 }
 
 /** A method refusing a receiver this package did not make, then checking its
  * arguments; `makes` brands what it returns. */
-function guardMethod(fn, { accepts, settle, call }, className, makes) {
-  const finish = makes ? stamp : (result) => result;
+function guardMethod(fn, { tests: [t0, t1, t2, t3, t4], settle, call }, className, makes) {
+  const finish = makes ? stampAs(makes) : (result) => result;
   return function guarded(a, b, c, d, e) {
-    if (!made.has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
-    const args = [a, b, c, d, e];
-    if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
-    return finish(fn.apply(this, settle(args)));
+    if (!made[className].has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
+    if (t0(a) && t1(b) && t2(c) && t3(d) && t4(e)) return finish(fn.call(this, a, b, c, d, e));
+    return finish(fn.apply(this, settle([a, b, c, d, e])));
   };
 }
 
 /** A getter refusing a receiver this package did not make. */
 function guardGetter(get, { call }, className) {
   return function guarded() {
-    if (!made.has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
+    if (!made[className].has(this)) throw notMadeHere(call, 'this', className, PACKAGE, this);
     return get.call(this);
   };
 }
 
 /** Installs the guards on one class's prototype, in place, and returns its constructor. */
 function guardClass(exports, className) {
+  made[className] = new WeakSet();
   const proto = exports[className].prototype;
   for (const key of Object.getOwnPropertyNames(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, key);
@@ -70,7 +70,7 @@ function guardClass(exports, className) {
       Object.defineProperty(proto, key, { ...desc, value });
     }
   }
-  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stamp, () => {});
+  return checkedClass(exports[className], checkOf(exports, `new ${className}`), stampAs(className), () => {});
 }
 
 /** The binding's exports with the guards installed (its classes' prototypes in place). */

@@ -17,10 +17,6 @@ const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/a
 /** Getters that answer on a freed object instead of throwing, as napi's do. */
 const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
 
-/** The most parameters a checked function may have: its wrapper has fixed arity, as
- * rest parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */
-const MAX_ARITY = 5;
-
 /**
  * A brand for one class: a private field that an object the glue made gets through a
  * constructor returning the object it is handed (the "return override"). No code outside
@@ -117,18 +113,16 @@ function checkOf(exports, call) {
     },
   });
   const check = argumentCheck(call, instanceKind);
-  if (check.arity > MAX_ARITY) throw new Error(`guard.js: ${call} has more than ${MAX_ARITY} parameters`);
   return check;
 }
 
 /** A plain function with its arguments checked (after any panic recovery). */
 function guardFunction(fn, check) {
-  const { accepts, settle } = check;
+  const { tests: [t0, t1, t2, t3, t4], settle } = check;
   return function guarded(a, b, c, d, e) {
     if (panicked) afterPanic();
-    const args = [a, b, c, d, e];
-    if (accepts(args)) return fn(a, b, c, d, e);
-    return fn(...settle(args));
+    if (t0(a) && t1(b) && t2(c) && t3(d) && t4(e)) return fn(a, b, c, d, e);
+    return fn(...settle([a, b, c, d, e]));
   };
 }
 
@@ -142,7 +136,7 @@ function guardMethod(fn, check, className, makes) {
   const refuse = (self, args) => {
     if (panicked) afterPanic();
     // A freed or stale object of this class has its arguments checked first, as on napi.
-    if (Brand.marks(self) && !accepts(args)) settle(args);
+    if (Brand.marks(self) && !accepts(...args)) settle(args);
     return refusal(call, 'this', className, self);
   };
   if (arity === 0 && !makes) {
@@ -151,11 +145,11 @@ function guardMethod(fn, check, className, makes) {
       return fn.call(this);
     };
   }
+  const [t0, t1, t2, t3, t4] = check.tests;
   return function guarded(a, b, c, d, e) {
-    const args = [a, b, c, d, e];
-    if (!Brand.owns(this, generation)) throw refuse(this, args);
-    if (accepts(args)) return finish(fn.call(this, a, b, c, d, e));
-    return finish(fn.apply(this, settle(args)));
+    if (!Brand.owns(this, generation)) throw refuse(this, [a, b, c, d, e]);
+    if (t0(a) && t1(b) && t2(c) && t3(d) && t4(e)) return finish(fn.call(this, a, b, c, d, e));
+    return finish(fn.apply(this, settle([a, b, c, d, e])));
   };
 }
 
