@@ -193,3 +193,16 @@ test('both packages give the same kind of outcome for every call they share', ()
   assert.deepEqual(differ, []);
   assert.ok([...napi.keys()].filter((where) => wasm.has(where)).length > 5000, 'thousands of calls compared');
 });
+
+test("issue 17's examples: both packages refuse them alike, naming the call and the argument", () => {
+  for (const [name, m] of Object.entries(BINDINGS)) {
+    const snapshot = INSTANCES.HeapSnapshot(m);
+    assert.throws(() => snapshot.topClasses('a'), { name: 'TypeError', message: 'HeapSnapshot.topClasses(n): n must be a number, got the string "a"' }, name);
+    assert.throws(() => snapshot.topClasses(-1), { name: 'RangeError', message: 'HeapSnapshot.topClasses(n): n must be an integer in [0, 2^32), got number -1' }, name);
+    assert.throws(() => m.add('a', 2), { name: 'TypeError', message: 'add(a, b): a must be a number, got the string "a"' }, name);
+    assert.throws(() => m.throwError(''), { name: 'RangeError', message: 'throwError(message): message must be a non-empty string, got the string ""' }, name);
+    assert.throws(() => m.HeapSnapshot.prototype.topClasses.call({}, 3), { name: 'TypeError', message: `HeapSnapshot.topClasses(n): this must be a HeapSnapshot made by @bindlab/${name}, got an object (Object)` }, name);
+    assert.throws(() => m.Counter.prototype.increment.call({ __wbg_ptr: 8 }), { name: 'TypeError', message: `Counter.increment(): this must be a Counter made by @bindlab/${name}, got an object (Object)` }, name);
+    assert.throws(() => m.callMany(() => 1, -1), RangeError, `${name}: a negative count is refused, not read as 2^32 - 1 calls`);
+  }
+});
