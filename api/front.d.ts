@@ -116,7 +116,11 @@ export interface ParseOptions {
   reportExternalMemory?: boolean
 }
 
-/** Adds a listener ('stats' and 'leak' come from GCs; other events are plain). */
+/** Adds a listener ('stats' and 'leak' come from GCs; other events are plain). An error
+ * thrown by a 'stats' or 'leak' listener goes to the 'error' listeners, or without any
+ * becomes a process warning (code BINDLAB_GC_LISTENER): it is never thrown out of the GC
+ * observer. After a Rust panic (wasm) the listeners and options carry over to a new
+ * monitor, whose GC counts start again. */
 export declare function on(event: 'stats', listener: (stats: MemwatchStats) => void): unknown
 export declare function on(event: 'leak', listener: (leak: MemwatchLeak) => void): unknown
 export declare function on(event: string, listener: (...args: any[]) => void): unknown
