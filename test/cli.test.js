@@ -160,3 +160,13 @@ test('the installed bin runs the command: npx-style, exit code and output', () =
     assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
   }
 });
+
+test('bindlab bench and bindlab repro run the harness entry points npm run bench / repro use', () => {
+  const bin = path.join(__dirname, '..', 'napi-binding', 'bin', 'bindlab.js');
+  const bench = spawnSync(process.execPath, [bin, 'bench', '--help'], { encoding: 'utf8' });
+  assert.equal(bench.status, 0, bench.stderr);
+  assert.match(bench.stdout, /^usage: npm run bench -- \[lifetime\] \[options\]/);
+  const repro = spawnSync(process.execPath, [bin, 'repro', '--filter', 'no-such-claim'], { encoding: 'utf8' });
+  assert.notEqual(repro.status, 0);
+  assert.match(repro.stderr, /no reproduction matches --filter "no-such-claim"/);
+});
