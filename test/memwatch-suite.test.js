@@ -38,7 +38,8 @@ test(`${SUITE}'s own tests pass on both packages`, () => {
     // The suite imports memwatch from './include'; here that is the bindlab package.
     fs.writeFileSync(path.join(dir, 'include.js'), `module.exports = require('${pkg}');\n`);
     const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-    const result = spawnSync(process.execPath, [vitest, 'run', '--root', dir, '--reporter', 'verbose'], { cwd: dir, encoding: 'utf8' });
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }; // plain text, whatever the terminal
+    const result = spawnSync(process.execPath, [vitest, 'run', '--root', dir, '--reporter', 'verbose'], { cwd: dir, encoding: 'utf8', env });
     assert.equal(result.status, 0, `${pkg}:\n${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /Tests\s+6 passed \(6\)/, `${pkg}: all six of memwatch's tests ran`);
   }
