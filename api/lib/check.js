@@ -4,23 +4,7 @@
 // once, so that both packages validate the same way with the same wording.
 'use strict';
 
-/** The intrinsic typed-array getters: they work on arrays from any realm, and an own
- * property or a Proxy cannot change what they read (a non-typed-array makes them throw
- * or, for the tag, return undefined). */
-const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
-const [tagOf, bufferOf, offsetOf, lengthOf] = [Symbol.toStringTag, 'buffer', 'byteOffset', 'length'].map((key) => Object.getOwnPropertyDescriptor(TYPED, key).get);
-
-/** Whether a typed array's buffer is shared memory: ArrayBuffer's own `byteLength` getter
- * refuses a SharedArrayBuffer (so no exception on the common path, and no Node module). */
-const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
-function isShared(buffer) {
-  try {
-    arrayBufferLength.call(buffer);
-    return false;
-  } catch {
-    return true;
-  }
-}
+const { tagOf, bufferOf, offsetOf, lengthOf, isShared } = require('./bytes.js');
 
 /** The constructor name of an object, or undefined; never throws (Proxy traps may). */
 function constructorName(value) {

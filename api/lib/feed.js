@@ -3,44 +3,11 @@
 'use strict';
 
 const { typeError } = require('./check.js');
+const { tagOf, bufferOf, offsetOf, lengthOf, isShared, bufferLength } = require('./bytes.js');
 
 /** Bytes handed to the parser per call: big enough to amortise the call, small enough
  * that wasm's copies into linear memory stay small. */
 const CHUNK_BYTES = 1 << 20;
-
-/** The intrinsic getters. They read internal slots, so an own property of the caller's
- * object cannot change what they return, and they work on objects from another realm:
- * the typed-array tag is the array's kind (undefined for anything else), and the buffers'
- * byteLength getters throw for anything but their own kind. */
-const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
-const [tagOf, bufferOf, offsetOf, lengthOf] = [Symbol.toStringTag, 'buffer', 'byteOffset', 'byteLength']
-  .map((key) => Object.getOwnPropertyDescriptor(TYPED, key).get);
-const bufferLengths = [globalThis.ArrayBuffer, globalThis.SharedArrayBuffer]
-  .filter(Boolean).map((type) => Object.getOwnPropertyDescriptor(type.prototype, 'byteLength').get);
-const sharedLength = globalThis.SharedArrayBuffer
-  ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : null;
-
-/** The byte length of `value` when it is an ArrayBuffer or a SharedArrayBuffer, else -1. */
-function bufferLength(value) {
-  for (const length of bufferLengths) {
-    try {
-      return length.call(value);
-    } catch {
-      // Not this kind of buffer.
-    }
-  }
-  return -1;
-}
-
-/** Whether `buffer` is shared memory. */
-function isShared(buffer) {
-  try {
-    sharedLength?.call(buffer);
-    return sharedLength !== null;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether `value` is snapshot bytes: a Uint8Array (Buffer included) or an ArrayBuffer or
  * SharedArrayBuffer, from any realm. */
