@@ -7,7 +7,7 @@
 // the objects this package made, a module-private WeakSet the caller cannot forge.
 'use strict';
 
-const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
+const { argumentCheck, checkedClass, guardExports, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
 
 const PACKAGE = '@bindlab/napi';
 
@@ -76,16 +76,11 @@ function guardClass(exports, className) {
 /** The binding's exports with the guards installed (its classes' prototypes in place). */
 function guard(binding) {
   const exports = { ...binding };
-  for (const [name, fn] of Object.entries(exports)) {
-    if (typeof fn !== 'function') continue;
-    if (/^[A-Z]/.test(name)) {
-      exports[name] = guardClass(exports, name);
-      continue;
-    }
-    const check = checkOf(exports, name);
-    if (check.arity > 0) exports[name] = guardFunction(fn, check);
-  }
-  return exports;
+  return guardExports(exports, {
+    checkOf: (name) => checkOf(exports, name),
+    guardClass: (name) => guardClass(exports, name),
+    guardFunction,
+  });
 }
 
 module.exports = { guard };

@@ -12,7 +12,7 @@
 //   and objects of the old instance then throw a clear Error saying so.
 'use strict';
 
-const { argumentCheck, checkedClass, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
+const { argumentCheck, checkedClass, guardExports, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
 
 /** Getters that answer on a freed object instead of throwing, as napi's do. */
 const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
@@ -208,15 +208,11 @@ function guard(exports) {
   recover = exports.noop;
   const classNames = Object.keys(exports).filter((name) => /^[A-Z]/.test(name) && typeof exports[name] === 'function');
   for (const className of classNames) brands[className] = makeBrand();
-  for (const [name, fn] of Object.entries(exports)) {
-    if (typeof fn !== 'function') continue;
-    if (/^[A-Z]/.test(name)) {
-      exports[name] = guardPrototype(exports, name);
-      continue;
-    }
-    const check = checkOf(exports, name);
-    if (check.arity > 0) exports[name] = guardFunction(fn, check);
-  }
+  guardExports(exports, {
+    checkOf: (name) => checkOf(exports, name),
+    guardClass: (name) => guardPrototype(exports, name),
+    guardFunction,
+  });
   const instanceGeneration = () => {
     if (panicked) afterPanic();
     return generation;

@@ -285,4 +285,22 @@ function checkedClass(Native, check, made, before) {
   return Class;
 }
 
-module.exports = { quote, typeError, rangeError, notMadeHere, checkFunction, checkOptions, argumentCheck, checkedClass, SIGNATURES, MAKERS };
+/**
+ * Guards a binding's exports in place, the same walk on both packages: each class (a
+ * capitalised name) is replaced by `guardClass(name)`, and each function that takes
+ * arguments by `guardFunction(fn, check)`, where `check = checkOf(name)`.
+ */
+function guardExports(exports, { checkOf, guardClass, guardFunction }) {
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value !== 'function') continue;
+    if (/^[A-Z]/.test(name)) {
+      exports[name] = guardClass(name);
+      continue;
+    }
+    const check = checkOf(name);
+    if (check.arity > 0) exports[name] = guardFunction(value, check);
+  }
+  return exports;
+}
+
+module.exports = { quote, typeError, rangeError, notMadeHere, checkFunction, checkOptions, argumentCheck, checkedClass, guardExports, SIGNATURES, MAKERS };
