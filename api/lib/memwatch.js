@@ -164,14 +164,7 @@ function memwatchFront(binding, snapshots, published) {
     /** Adds a listener: 'stats' and 'leak' go to the GC monitor, any other event to a
      * plain EventEmitter. */
     on(event, listener) {
-      checkFunction(`on(${quote(event)}, listener)`, 'listener', listener);
-      if (!GC_EVENTS.has(event)) {
-        others.on(event, listener);
-        return published();
-      }
-      add(event, listener);
-      watch();
-      return published();
+      return addListener('on', event, listener, false);
     },
 
     /** Adds a listener called at most once. */
@@ -181,14 +174,7 @@ function memwatchFront(binding, snapshots, published) {
 
     /** Adds a listener before the others of `event`. */
     prependListener(event, listener) {
-      checkFunction(`prependListener(${quote(event)}, listener)`, 'listener', listener);
-      if (GC_EVENTS.has(event)) {
-        add(event, listener, true);
-        watch();
-      } else {
-        others.prependListener(event, listener);
-      }
-      return published();
+      return addListener('prependListener', event, listener, true);
     },
 
     /** Adds a listener called at most once, before the others of `event`. */
@@ -278,6 +264,19 @@ function memwatchFront(binding, snapshots, published) {
     gc,
     HeapDiff: heapDiffClass(snapshots, quiet),
   };
+  /** Adds `listener` (`first`: before the others of `event`); `call` names the method in errors. */
+  function addListener(call, event, listener, first) {
+    checkFunction(`${call}(${quote(event)}, listener)`, 'listener', listener);
+    if (!GC_EVENTS.has(event)) {
+      if (first) others.prependListener(event, listener);
+      else others.on(event, listener);
+      return published();
+    }
+    add(event, listener, first);
+    watch();
+    return published();
+  }
+
   /** Adds `listener` to be called at most once (`first`: before the others); `call` names
    * the method in errors. */
   function addOnce(call, event, listener, first) {
@@ -293,9 +292,7 @@ function memwatchFront(binding, snapshots, published) {
     };
     wrapper.listener = listener;
     onceWrapperSet.add(wrapper);
-    if (first) front.prependListener(event, wrapper);
-    else front.on(event, wrapper);
-    return published();
+    return addListener(call, event, wrapper, first);
   }
 
   front.removeListener = front.off;
