@@ -113,27 +113,21 @@ test('the command line parses into the command, files and options', () => {
 });
 
 test('progress: redrawn in place on a terminal at most every 200 ms, a line every 2 s elsewhere', () => {
-  let now = 0;
-  const tty = sink(true);
-  const meter = progressMeter(tty, 'big.heapsnapshot', 100e6, () => now);
-  for (let i = 0; i < 10; i++) {
-    now += 100;
-    meter.add(10e6);
-  }
-  meter.done();
-  const frames = tty.text().split('\r').filter(Boolean);
+  /** What a meter on `err` writes for 10 chunks of 10 MB, read `stepMs` apart on a fake clock. */
+  const drive = (err, label, stepMs) => {
+    let now = 0;
+    const meter = progressMeter(err, label, 100e6, () => now);
+    for (let i = 0; i < 10; i++) {
+      now += stepMs;
+      meter.add(10e6);
+    }
+    meter.done();
+    return err.text();
+  };
+  const frames = drive(sink(true), 'big.heapsnapshot', 100).split('\r').filter(Boolean);
   assert.equal(frames.length, 5 + 1, 'every other chunk redraws, plus the closing line');
   assert.equal(frames.at(-1), 'big.heapsnapshot: 100.0 of 100.0 MB 100.0 MB/s\x1b[K\n');
-
-  now = 0;
-  const log = sink(false);
-  const plain = progressMeter(log, 'big', 100e6, () => now);
-  for (let i = 0; i < 10; i++) {
-    now += 500;
-    plain.add(10e6);
-  }
-  plain.done();
-  assert.deepEqual(log.text().split('\n').filter(Boolean), [
+  assert.deepEqual(drive(sink(false), 'big', 500).split('\n').filter(Boolean), [
     'big: 40.0 of 100.0 MB 20.0 MB/s', 'big: 80.0 of 100.0 MB 20.0 MB/s', 'big: 100.0 of 100.0 MB 20.0 MB/s',
   ]);
 });

@@ -73,6 +73,7 @@ function bindingPairs(impls) {
 function buildResults({ options, environment, cases, processes }) {
   const results = addRatios(combineResults(processes));
   const lookup = medianLookup(results);
+  const noiseOf = noiseLookup(results);
   const pairs = bindingPairs(options.impls);
   const sweeps = pairs.flatMap(([a, b]) => compareSweeps(cases, lookup, a, b));
   const at = (proc) => ({ impl: proc.impl, repeat: proc.repeat });
@@ -92,7 +93,7 @@ function buildResults({ options, environment, cases, processes }) {
     skipped: processes.filter((proc) => proc.repeat === 0).flatMap((proc) => proc.skips.map((s) => ({ ...s, impl: proc.impl }))),
     errors: processes.flatMap((proc) => proc.errors.map((e) => ({ ...e, ...at(proc) }))),
     sweeps,
-    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b, noiseLookup(results))),
+    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b, noiseOf)),
     comparison: null,
   };
 }
