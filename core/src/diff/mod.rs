@@ -44,7 +44,8 @@ use crate::work::Work;
 use group::{Classes, RowOf};
 use retainers::Paths;
 use summary::Entry;
-use walk::{reach, unique_by_id, Bits, Walk};
+pub(crate) use walk::Bits;
+use walk::{reach, unique_by_id, Walk};
 
 /// memwatch's HeapDiff result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
