@@ -1,15 +1,19 @@
-// Runs the selected cases on each implementation, one child process per implementation
-// and repeat, so that none warms or pollutes another. With several repeats the whole
-// matrix runs again, the implementation order rotated each time.
+// Runs the selected cases on each runtime × implementation, each worker in a process of its
+// own (a Chromium worker in a browser context of its own: browser/chromium.js), so that none
+// warms or pollutes another. With several repeats the whole matrix runs again, the
+// implementation order rotated each time; within a repeat the runtimes take turns, so that a
+// burst of load on the machine falls on all of them alike.
 'use strict';
 
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const { loadCases } = require('./cases.js');
+const { openChromium } = require('./browser/chromium.js');
 
 const WORKER = path.join(__dirname, 'worker.mjs');
 
-/** Runs one worker process with `input`; resolves with its messages, passing each to `onMessage` as it arrives. */
-function runWorker(runtime, input, onMessage = () => {}) {
+/** Runs one worker process of `runtime` with `input`; resolves with its messages, passing each to `onMessage` as it arrives. */
+function runProcess(runtime, input, onMessage = () => {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(runtime.command, runtime.args(WORKER, JSON.stringify(input)), { stdio: ['ignore', 'pipe', 'inherit'] });
     const messages = [];
@@ -32,10 +36,58 @@ function runWorker(runtime, input, onMessage = () => {}) {
   });
 }
 
-/** Asks the runtime to describe itself (name, version, V8, flags) without measuring anything. */
+/**
+ * The hosts of `runtimes` (from resolveRuntimes): runtime name → `{ run(input, onMessage), close() }`.
+ * A Chromium host is a browser session, opened here once for the whole matrix; its workers get
+ * the ids of the selected cases, which they cannot select by themselves (see browser/page.mjs).
+ */
+async function openHosts(runtimes) {
+  const hosts = new Map();
+  try {
+    for (const runtime of runtimes) {
+      if (runtime.kind === 'chromium') {
+        const session = await openChromium(runtime);
+        const run = (input, onMessage) => session.run({ ...input, caseIds: loadCases(input.filter).map((c) => c.id) }, onMessage);
+        hosts.set(runtime.name, { run, close: session.close });
+      } else {
+        hosts.set(runtime.name, { run: (input, onMessage) => runProcess(runtime, input, onMessage), close: async () => {} });
+      }
+    }
+    return hosts;
+  } catch (error) {
+    await closeHosts(hosts);
+    throw error;
+  }
+}
+
+/** Closes every host of `hosts`. */
+async function closeHosts(hosts) {
+  await Promise.all([...hosts.values()].map((host) => host.close()));
+}
+
+/**
+ * Asks each runtime to describe itself without measuring anything; resolves with
+ * `{ <runtime name>: { name, version, engine, engineVersion, v8, executable, flags, nodeOptions } }`,
+ * `name` being the runtime's name as given (`node@22`), `flags` those its workers are launched
+ * with (Deno's process.execArgv does not show them).
+ */
+async function describeRuntimes(runtimes) {
+  const hosts = await openHosts(runtimes);
+  try {
+    const described = {};
+    for (const runtime of runtimes) {
+      const [message] = await hosts.get(runtime.name).run({ describeOnly: true });
+      described[runtime.name] = { ...message.runtime, name: runtime.name, flags: runtime.flags };
+    }
+    return described;
+  } finally {
+    await closeHosts(hosts);
+  }
+}
+
+/** Describes one runtime, as describeRuntimes does. */
 async function describeRuntimeOf(runtime) {
-  const [message] = await runWorker(runtime, { describeOnly: true });
-  return message.runtime;
+  return (await describeRuntimes([runtime]))[runtime.name];
 }
 
 /** The implementation order of repeat `r` (0-based): `impls` rotated left by `r`. */
@@ -44,29 +96,44 @@ function orderForRepeat(impls, r) {
   return [...impls.slice(shift), ...impls.slice(0, shift)];
 }
 
-/**
- * Measures `impls` × the cases matching `filter`, `repeat` times, each (implementation,
- * repeat) in its own process. `onMessage(process, message)` sees every message as it arrives.
- * Resolves with one record per process: `{ impl, repeat, runtime, empty, results, skips, errors }`.
- */
-async function runMatrix({ runtime, impls, repeat, filter, budget }, onMessage = () => {}) {
-  const processes = [];
-  for (let r = 0; r < repeat; r++) {
-    for (const impl of orderForRepeat(impls, r)) {
-      const where = { impl, repeat: r };
-      const messages = await runWorker(runtime, { impl, filter, budget }, (message) => onMessage(where, message));
-      const ofType = (type) => messages.filter((m) => m.type === type);
-      processes.push({
-        ...where,
-        runtime: ofType('runtime')[0].runtime,
-        empty: ofType('empty')[0].stats,
-        results: ofType('result').map(({ case: id, stats, batch, guard }) => ({ case: id, stats, batch, guard })),
-        skips: ofType('skip').map(({ case: id, missing }) => ({ case: id, missing })),
-        errors: ofType('error').map(({ case: id, message }) => ({ case: id, message })),
-      });
-    }
-  }
-  return processes;
+/** The process record of one worker run from its `messages`. */
+function processRecord(where, messages) {
+  const ofType = (type) => messages.filter((m) => m.type === type);
+  return {
+    ...where,
+    empty: ofType('empty')[0]?.stats ?? null,
+    results: ofType('result').map(({ case: id, stats, batch, guard }) => ({ case: id, stats, batch, guard })),
+    skips: ofType('skip').map(({ case: id, missing, reason }) => ({ case: id, missing, ...(reason && { reason }) })),
+    errors: ofType('error').map(({ case: id, message }) => ({ case: id, message })),
+  };
 }
 
-module.exports = { runMatrix, describeRuntimeOf, orderForRepeat };
+/**
+ * Measures `runtimes` × `impls` × the cases matching `filter`, `repeat` times, each (runtime,
+ * implementation, repeat) in its own worker. `onMessage(where, message)` sees every message as it
+ * arrives, `where` being `{ runtime, impl, repeat }` (the runtime's name). Resolves with one record
+ * per worker: `{ runtime, impl, repeat, empty, results, skips, errors }` (`empty` null when the
+ * implementation cannot run there: then every case is a skip with its `reason`). A single
+ * `runtime` may be given instead of `runtimes`.
+ */
+async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget }, onMessage = () => {}) {
+  const runtimes = given ?? [single];
+  const hosts = await openHosts(runtimes);
+  try {
+    const processes = [];
+    for (let r = 0; r < repeat; r++) {
+      for (const runtime of runtimes) {
+        for (const impl of orderForRepeat(impls, r)) {
+          const where = { runtime: runtime.name, impl, repeat: r };
+          const messages = await hosts.get(runtime.name).run({ impl, filter, budget }, (message) => onMessage(where, message));
+          processes.push(processRecord(where, messages));
+        }
+      }
+    }
+    return processes;
+  } finally {
+    await closeHosts(hosts);
+  }
+}
+
+module.exports = { runMatrix, describeRuntimes, describeRuntimeOf, orderForRepeat };

@@ -19,6 +19,21 @@ export const TARGET_SAMPLES = 48;
  */
 export const MAX_SAMPLES = 1024;
 
+/**
+ * A sample lasts at least this many ticks of a coarse clock (a page's performance.now() ticks
+ * in 5 µs steps), so that rounding to a tick moves a sample, and so the median, by 2 % at most.
+ */
+export const MIN_SAMPLE_TICKS = 50;
+
+/** The most loops a pilot on a coarse clock runs (a clock that never moves would never end it). */
+export const MAX_PILOT_LOOPS = 16;
+
+/** The most calls in one loop of a pilot on a coarse clock: 262,144, 250 µs at 1 ns a call. */
+export const MAX_COARSE_PILOT_CALLS = 4 ** 9;
+
+/** The shortest time per call a coarse clock's batch is sized for (ns): about a cycle or two. */
+export const MIN_VISIBLE_NS = 1;
+
 /** The pilot stops once its loops have taken this long in all (ns). */
 export const PILOT_NS = 5e6;
 
@@ -42,19 +57,29 @@ export function memoryGuard(resultBytes) {
  * loop stays in the interpreter for its first calls, so only later loops come near the
  * optimised speed; a remaining overestimate only makes batches smaller. Arguments are made by
  * `makers` before each loop, outside the time read from `clock` (ns).
+ * On a clock that ticks every `clockResolutionNs` (> 0), a loop shorter than MIN_SAMPLE_TICKS
+ * ticks reads 0 or a whole tick and does not count: loops grow until one is that long, repeat at
+ * that size while they stay that long (the JIT may still make them faster), and the pilot ends
+ * after PILOT_NS in all or MAX_PILOT_LOOPS loops; with no loop that long, the last one's reading
+ * is the estimate.
  */
-export function roughTimePerCall(bench, makers, maxCalls, clock = now) {
+export function roughTimePerCall(bench, makers, maxCalls, clock = now, clockResolutionNs = 0) {
+  const coarse = clockResolutionNs > 0;
+  const visible = MIN_SAMPLE_TICKS * clockResolutionNs;
   let fastest = Infinity;
   let total = 0;
-  for (let calls = 1, loop = 0; ; calls = Math.min(calls * 4, maxCalls), loop++) {
+  for (let calls = 1, loop = 0; ; loop++) {
     const args = Array.from({ length: calls }, () => makers.map((make) => make()));
     const start = clock();
     for (const a of args) bench(...a);
     const elapsed = clock() - start;
     total += elapsed;
-    if (loop === 0) continue;
-    fastest = Math.min(fastest, elapsed / calls);
-    if (total >= PILOT_NS || calls === maxCalls) return fastest;
+    if (loop > 0) {
+      if (elapsed >= visible) fastest = Math.min(fastest, elapsed / calls);
+      const done = total >= PILOT_NS || (coarse ? loop >= MAX_PILOT_LOOPS : calls === maxCalls);
+      if (done) return fastest < Infinity ? fastest : elapsed / calls;
+    }
+    if (!coarse || elapsed < visible) calls = Math.min(calls * 4, maxCalls);
   }
 }
 
@@ -62,19 +87,26 @@ export function roughTimePerCall(bench, makers, maxCalls, clock = now) {
  * Calls per sample: mitata's 4,096, unless a call is so slow that 4,096-call samples would give
  * fewer than TARGET_SAMPLES within `budgetNs` (or the memory guard allows fewer); a multiple of
  * UNROLL, at least UNROLL. mitata's first 12 samples are taken whatever the budget, so without
- * this a 60 µs call would be timed for 3 s.
+ * this a 60 µs call would be timed for 3 s. On a clock that ticks every `clockResolutionNs`,
+ * enough calls for a sample of MIN_SAMPLE_TICKS ticks, even beyond 4,096 (not beyond the guard);
+ * a call too fast for that clock to see in the pilot (0 ns) is sized as MIN_VISIBLE_NS.
  */
-export function batchSize(timePerCall, guard, budgetNs) {
+export function batchSize(timePerCall, guard, budgetNs, clockResolutionNs = 0) {
   const forTime = Math.floor(budgetNs / (TARGET_SAMPLES * timePerCall * UNROLL)) * UNROLL;
-  return Math.min(guard?.batch ?? MAX_BATCH, Math.max(UNROLL, forTime));
+  const forClock = Math.ceil((MIN_SAMPLE_TICKS * clockResolutionNs) / (Math.max(timePerCall, MIN_VISIBLE_NS) * UNROLL)) * UNROLL;
+  return Math.min(guard?.batch ?? Infinity, Math.max(UNROLL, Math.min(MAX_BATCH, forTime), forClock));
 }
 
 /**
- * The sampling plan for one case: runs the pilot on `bench` (reading `clock`), then
- * `{ guard, batch, maxSamples }` for mitata's `batch_samples` and `max_samples` options.
+ * The sampling plan for one case: runs the pilot on `bench` (reading `clock`, which ticks every
+ * `clockResolutionNs`), then `{ guard, batch, maxSamples }` for mitata's `batch_samples` and
+ * `max_samples` options.
  */
-export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now }) {
+export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now, clockResolutionNs = 0 }) {
   const guard = memoryGuard(resultBytes);
-  const batch = batchSize(roughTimePerCall(bench, makers, guard?.batch ?? MAX_BATCH, clock), guard, budgetNs);
+  // A coarse clock's pilot may need loops beyond 4,096 calls to see a fast call at all.
+  const pilotCalls = guard?.batch ?? (clockResolutionNs > 0 ? MAX_COARSE_PILOT_CALLS : MAX_BATCH);
+  const timePerCall = roughTimePerCall(bench, makers, pilotCalls, clock, clockResolutionNs);
+  const batch = batchSize(timePerCall, guard, budgetNs, clockResolutionNs);
   return { guard, batch, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
 }

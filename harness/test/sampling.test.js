@@ -133,3 +133,42 @@ test('the plan sizes batches from the pilot\'s estimate and the budget it is giv
   assert.deepEqual(samplingPlan({ bench: slow.bench, makers: [], resultBytes: 0, budgetNs: 80e6, clock: slow.clock }),
     { guard: null, batch: 164, maxSamples: 1024 });
 });
+
+/** `fakeCall(cost)` read through a clock that ticks every `resolution` ns, as a page's performance.now() does. */
+function coarseCall(cost, resolution) {
+  const call = fakeCall(cost);
+  return { ...call, clock: () => Math.floor(call.clock() / resolution) * resolution };
+}
+
+test('on a 5 µs clock the pilot grows its loops until one lasts 50 ticks, and sizes 250 µs samples, beyond 4,096 calls', async () => {
+  const { roughTimePerCall, samplingPlan, MIN_SAMPLE_TICKS, MAX_COARSE_PILOT_CALLS } = await load();
+  assert.equal(MIN_SAMPLE_TICKS, 50);
+  // 2 ns a call: the loop of 262,144 calls (524 µs) is the first of 50 ticks or more, read as 520 µs.
+  const fast = coarseCall(() => 2, 5e3);
+  assert.equal(roughTimePerCall(fast.bench, [], MAX_COARSE_PILOT_CALLS, fast.clock, 5e3), 520e3 / 262144);
+  const plan = samplingPlan({ bench: coarseCall(() => 2, 5e3).bench, makers: [], resultBytes: 0, budgetNs: 40e6, clock: coarseCall(() => 2, 5e3).clock, clockResolutionNs: 5e3 });
+  assert.ok(plan.batch > 4096, `batch ${plan.batch}`);
+  // The fine clock's plan for the same call stays at mitata's 4,096.
+  const fine = fakeCall(() => 2);
+  assert.equal(samplingPlan({ bench: fine.bench, makers: [], resultBytes: 0, budgetNs: 40e6, clock: fine.clock }).batch, 4096);
+});
+
+test('on a coarse clock the pilot repeats loops that are long enough, so a JIT that speeds up later is seen', async () => {
+  const { roughTimePerCall, MAX_COARSE_PILOT_CALLS } = await load();
+  // The first 5,000 calls run in the interpreter at 100 ns, later ones at 4 ns.
+  const jit = coarseCall((i) => (i < 5000 ? 100 : 4), 5e3);
+  const estimate = roughTimePerCall(jit.bench, [], MAX_COARSE_PILOT_CALLS, jit.clock, 5e3);
+  assert.ok(estimate < 4.1, `estimate ${estimate} ns`);
+});
+
+test('a call a coarse clock cannot see is sized as 1 ns; the memory guard still caps it, and the pilot ends', async () => {
+  const { batchSize, samplingPlan, MIN_VISIBLE_NS, MAX_PILOT_LOOPS, memoryGuard } = await load();
+  assert.equal(MIN_VISIBLE_NS, 1);
+  assert.equal(batchSize(0, null, 40e6, 5e3), 250e3 / 4 * 4);
+  assert.equal(batchSize(0, memoryGuard(2 ** 20), 40e6, 5e3), 40);
+  // A clock that never moves: the warm-up loop, then 16 more (4, 16, and the guard's 40 calls).
+  const frozen = fakeCall(() => 1);
+  const plan = samplingPlan({ bench: frozen.bench, makers: [], resultBytes: 2 ** 20, budgetNs: 40e6, clock: () => 0, clockResolutionNs: 5e3 });
+  assert.equal(plan.batch, 40);
+  assert.equal(frozen.calls(), 1 + 4 + 16 + 40 * (MAX_PILOT_LOOPS - 2));
+});

@@ -1,0 +1,104 @@
+// The measuring loop every worker runs, whatever hosts it: a runtime's own process
+// (worker.mjs: Node, Bun, Deno) or a Chromium page (browser/page.mjs). It loads one
+// implementation, times every selected case on it with mitata's batched loop and hands one
+// message per step to `host.emit`:
+//   { type: 'runtime', runtime }          first, what this worker runs in
+//   { type: 'empty', stats }              the empty loop, timed like a case
+//   { type: 'result', case, stats, batch, guard } one per measured case (batch: calls per sample,
+//                                         see sampling.mjs's batchSize; guard: its memoryGuard)
+//   { type: 'skip', case, missing, reason } the implementation lacks a function the case uses
+//                                         (missing), or the runtime lacks what the case or the
+//                                         implementation needs (reason; then no empty loop either)
+//   { type: 'error', case, message }      the case threw
+// The host provides what differs between runtimes: how an implementation and the cases are
+// loaded, how the runtime describes itself, and what it offers (`provides`, e.g. ['node']).
+import { measure } from 'mitata';
+import { samplingPlan } from './sampling.mjs';
+
+/**
+ * The function mitata times for one case: `sink.result = call(impl, ...args)`, compiled from
+ * source unique to the case so that no two cases share a call site (and its type feedback). The
+ * sink is the case's own too: a store into one object shared by every case (mitata's
+ * `do_not_optimize`) sees numbers, strings and objects in turn, and each change of the field's
+ * representation deoptimises the cases timed before it, so that a case's time depended on which
+ * cases ran earlier in its process.
+ */
+function timedFunction(id, call, impl, arity) {
+  const params = Array.from({ length: arity }, (_, i) => `a${i}`);
+  const source = `// ${id.replace(/\n/g, ' ')}
+const sink = { result: undefined };
+return function bench(${params}) { sink.result = call(${['impl', ...params]}); };`;
+  return new Function('call', 'impl', source)(call, impl);
+}
+
+/** Collects garbage and lets finalizers deferred to the event loop (Node-API, FinalizationRegistry) run, so that no case pays for another's. */
+async function settle() {
+  globalThis.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Times one case on `impl` in mitata's generated loop, `budgetNs` of timed calls on a clock
+ * ticking every `clockResolutionNs`; resolves with the summary (`summarize`) of its per-call
+ * times, its batch size and its memory guard. mitata's own collection before the loop is left
+ * to `settle`, which runs first.
+ */
+async function time(impl, id, { args, call, resultBytes }, { budgetNs, summarize, clockResolutionNs }) {
+  const makers = args(impl);
+  const bench = timedFunction(id, call, impl, makers.length);
+  const { guard, batch, maxSamples } = samplingPlan({ bench, makers, resultBytes, budgetNs, clockResolutionNs });
+  await settle();
+  const stats = await measure(function* () {
+    yield { ...makers, bench };
+  }, {
+    gc: false,
+    min_cpu_time: budgetNs,
+    batch_samples: batch,
+    max_samples: maxSamples,
+  });
+  // mitata times a call slower than 65 µs one at a time, whatever batch_samples says.
+  return { stats: summarize(stats.samples), batch: stats.ticks / stats.samples.length, guard };
+}
+
+/** What a runtime lacks of what `testCase` needs (`needs`, e.g. ['node']), given what it `provides`. */
+function lacking(testCase, provides) {
+  return (testCase.needs ?? []).filter((need) => !provides.includes(need));
+}
+
+/**
+ * Runs worker `input` (`{ impl, filter, budget: { minCpuTimeNs } }`, or `{ describeOnly: true }`)
+ * with `host`: `{ emit(message), describeRuntime(), unavailable(name), loadImplementation(name),
+ * loadCases(filter), summarize(samples), emptyArgs, provides, clockResolutionNs }`. `unavailable`
+ * (optional) says why an implementation cannot run here, or null; `emptyArgs` makes the empty
+ * loop's argument maker; `provides` lists what the runtime offers a case's `needs` (['node'] for
+ * Node's modules); `clockResolutionNs` (optional) is the tick of performance.now() where coarse.
+ * Each `emit` is awaited, so that a host relaying messages asynchronously keeps their order.
+ */
+export async function runWorkerInput(input, host) {
+  await host.emit({ type: 'runtime', runtime: host.describeRuntime() });
+  if (input.describeOnly) return;
+  const cases = host.loadCases(input.filter);
+  const unavailable = host.unavailable?.(input.impl);
+  if (unavailable) {
+    for (const testCase of cases) await host.emit({ type: 'skip', case: testCase.id, missing: [], reason: `${input.impl} ${unavailable}` });
+    return;
+  }
+  const timing = { budgetNs: input.budget.minCpuTimeNs, summarize: host.summarize, clockResolutionNs: host.clockResolutionNs ?? 0 };
+  const impl = await host.loadImplementation(input.impl);
+  const emptyLoop = { args: () => [host.emptyArgs()], call: (_, x) => x, resultBytes: 0 };
+  await host.emit({ type: 'empty', stats: (await time(impl, 'empty loop', emptyLoop, timing)).stats });
+  for (const testCase of cases) {
+    const needs = lacking(testCase, host.provides);
+    const missing = testCase.uses.filter((name) => typeof impl[name] !== 'function');
+    if (needs.length > 0 || missing.length > 0) {
+      const reason = needs.length > 0 ? `needs ${needs.join(', ')}, which this runtime lacks` : undefined;
+      await host.emit({ type: 'skip', case: testCase.id, missing, ...(reason && { reason }) });
+      continue;
+    }
+    try {
+      await host.emit({ type: 'result', case: testCase.id, ...(await time(impl, testCase.id, testCase, timing)) });
+    } catch (error) {
+      await host.emit({ type: 'error', case: testCase.id, message: String(error?.message ?? error) });
+    }
+  }
+}
