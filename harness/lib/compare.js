@@ -1,8 +1,10 @@
-// Compares a run with a saved results.json, case by case, calling a change real only when
-// it exceeds the noise of both runs; refuses runs from different machines or runtimes.
+// Compares a run with a saved results.json, runtime by runtime and case by case, calling a
+// change real only when it exceeds the noise of both runs; refuses runs from different
+// machines, or whose runtimes of the same name differ in version.
 'use strict';
 
 const { noise, MIN_CHANGE, within, differenceThreshold } = require('./stats.js');
+const { cellKey } = require('./results.js');
 
 /** Rows whose baseline median is under this many ns are the ns-scale ones `reproducibility` sums up. */
 const NS_SCALE = 1000;
@@ -18,7 +20,16 @@ function reproducibility(rows) {
   return { below: NS_SCALE, tolerance: MIN_CHANGE, compared: small.length, within: reproduced, share: small.length ? reproduced / small.length : null };
 }
 
-/** The reasons two environments' timings cannot be compared (empty when they can). */
+/** An environment's runtimes by name (a record from before several runtimes: its one runtime). */
+function runtimesOf(environment) {
+  return environment.runtimes ?? { [environment.runtime.name]: environment.runtime };
+}
+
+/**
+ * The reasons two environments' timings cannot be compared (empty when they can): another
+ * CPU, another core count, a runtime of the same name at another version, or no runtime in
+ * common. Runtimes only one side has are simply not compared.
+ */
 function incomparabilities(before, after) {
   const reasons = [];
   const differ = (what, a, b) => {
@@ -26,7 +37,10 @@ function incomparabilities(before, after) {
   };
   differ('CPU model', before.machine.cpu.model, after.machine.cpu.model);
   differ('CPU count', before.machine.cpu.cores, after.machine.cpu.cores);
-  differ('runtime', `${before.runtime.name} ${before.runtime.version}`, `${after.runtime.name} ${after.runtime.version}`);
+  const [was, now] = [runtimesOf(before), runtimesOf(after)];
+  const shared = Object.keys(now).filter((name) => name in was);
+  for (const name of shared) differ('runtime', `${was[name].name} ${was[name].version}`, `${now[name].name} ${now[name].version}`);
+  if (shared.length === 0) reasons.push(`no runtime in common: ${Object.keys(was).join(', ')} (baseline) vs ${Object.keys(now).join(', ')} (this run)`);
   return reasons;
 }
 
@@ -36,20 +50,21 @@ function threshold(before, after) {
 }
 
 /**
- * Compares the medians of every (case, implementation) present in both documents:
- * `{ baseline: { createdAt, commit }, rows: [{ case, impl, before, after, change, threshold,
+ * Compares the medians of every (runtime, case, implementation) present in both documents:
+ * `{ baseline: { createdAt, commit }, rows: [{ runtime, case, impl, before, after, change, threshold,
  * verdict }], counts, reproducibility, unmatched }`. `change` is after/before − 1; `verdict`
  * is 'faster', 'slower' or 'same' (|change| within the threshold); `reproducibility` is
  * described above; `unmatched` counts rows present in only one of the documents.
  */
 function compareResults(baseline, current) {
-  const old = new Map(baseline.results.map((r) => [`${r.impl}\0${r.case}`, r]));
-  const rows = current.results.filter((r) => old.has(`${r.impl}\0${r.case}`)).map((r) => {
-    const was = old.get(`${r.impl}\0${r.case}`);
+  const key = (r) => cellKey(r.runtime, r.impl, r.case);
+  const old = new Map(baseline.results.map((r) => [key(r), r]));
+  const rows = current.results.filter((r) => old.has(key(r))).map((r) => {
+    const was = old.get(key(r));
     const change = r.stats.p50 / was.stats.p50 - 1;
     const limit = threshold(was.stats, r.stats);
     const verdict = within(was.stats.p50, r.stats.p50, limit) ? 'same' : change < 0 ? 'faster' : 'slower';
-    return { case: r.case, impl: r.impl, before: was.stats.p50, after: r.stats.p50, change, threshold: limit, verdict };
+    return { runtime: r.runtime, case: r.case, impl: r.impl, before: was.stats.p50, after: r.stats.p50, change, threshold: limit, verdict };
   });
   const counts = { faster: 0, slower: 0, same: 0 };
   for (const row of rows) counts[row.verdict]++;

@@ -8,36 +8,49 @@ const { IMPLEMENTATIONS, referencesOf } = require('./implementations.js');
 const { combineRepeats, fastestRepeat, isOptimisedAway, noise } = require('./stats.js');
 const { compareSweeps } = require('./crossover.js');
 const { chooseBindings } = require('./verdict.js');
+const { upgradeVersion2 } = require('./results-v2.js');
 
 const FORMAT = 'bindlab-results';
-const VERSION = 2;
+const VERSION = 3;
 
-/** A lookup `(caseId, impl) → median ns` over result rows (undefined when not measured). */
-function medianLookup(results) {
-  const byKey = new Map(results.map((r) => [`${r.impl}\0${r.case}`, r.stats.p50]));
-  return (caseId, impl) => byKey.get(`${impl}\0${caseId}`);
+/** The key of a (runtime, implementation, case) cell; rows written before runtimes were recorded have none. */
+function cellKey(runtime, impl, caseId) {
+  return `${runtime ?? ''}\0${impl}\0${caseId}`;
 }
 
-/** A lookup `(caseId, impl) → noise` (stats.noise) over result rows (0 when not measured). */
-function noiseLookup(results) {
-  const byKey = new Map(results.map((r) => [`${r.impl}\0${r.case}`, noise(r.stats)]));
-  return (caseId, impl) => byKey.get(`${impl}\0${caseId}`) ?? 0;
+/** A lookup `(caseId, impl) → median ns` over result rows of one runtime (undefined when not measured). */
+function medianLookup(results, runtime) {
+  const byKey = new Map(results.map((r) => [cellKey(r.runtime, r.impl, r.case), r.stats.p50]));
+  return (caseId, impl) => byKey.get(cellKey(runtime ?? results[0]?.runtime, impl, caseId));
 }
 
-/** One result row per (case, implementation) measured, its repeats combined. */
-function combineResults(processes) {
+/** A lookup `(caseId, impl) → noise` (stats.noise) over result rows of one runtime (0 when not measured). */
+function noiseLookup(results, runtime) {
+  const byKey = new Map(results.map((r) => [cellKey(r.runtime, r.impl, r.case), noise(r.stats)]));
+  return (caseId, impl) => byKey.get(cellKey(runtime ?? results[0]?.runtime, impl, caseId)) ?? 0;
+}
+
+/** The runtime name a process record ran in: its `runtime` name, or the only runtime of an older runner's record. */
+function runtimeOf(proc, runtimes) {
+  return typeof proc.runtime === 'string' ? proc.runtime : runtimes[0];
+}
+
+/** One result row per (runtime, case, implementation) measured, its repeats combined. */
+function combineResults(processes, runtimes) {
   const rows = new Map();
   for (const proc of processes) {
+    const runtime = runtimeOf(proc, runtimes);
     for (const { case: id, stats, batch, guard } of proc.results) {
-      const key = `${proc.impl}\0${id}`;
-      if (!rows.has(key)) rows.set(key, { case: id, impl: proc.impl, runs: [] });
+      const key = cellKey(runtime, proc.impl, id);
+      if (!rows.has(key)) rows.set(key, { runtime, case: id, impl: proc.impl, runs: [] });
       rows.get(key).runs.push({ stats, batch, guard, emptyLoopRatio: stats.p50 / proc.empty.p50 });
     }
   }
-  return [...rows.values()].map(({ case: id, impl, runs }) => {
+  return [...rows.values()].map(({ runtime, case: id, impl, runs }) => {
     const fastest = runs[fastestRepeat(runs.map((r) => r.stats))];
     const { emptyLoopRatio } = fastest;
     return {
+      runtime,
       case: id,
       impl,
       stats: combineRepeats(runs.map((r) => r.stats)),
@@ -50,12 +63,13 @@ function combineResults(processes) {
   });
 }
 
-/** Adds to each row its ratio to the baseline's median (`vsBaseline`) and to its floor's (`vsFloor`), null when absent. */
+/** Adds to each row its ratio to the baseline's median (`vsBaseline`) and to its floor's (`vsFloor`) in the same runtime, null when absent. */
 function addRatios(results) {
-  const lookup = medianLookup(results);
+  const byKey = new Map(results.map((r) => [cellKey(r.runtime, r.impl, r.case), r.stats.p50]));
   return results.map((r) => {
     const { baseline, floor } = referencesOf(r.impl);
-    const ratio = (ref) => (ref && lookup(r.case, ref) !== undefined ? r.stats.p50 / lookup(r.case, ref) : null);
+    const ref = (name) => name && byKey.get(cellKey(r.runtime, name, r.case));
+    const ratio = (name) => (ref(name) !== undefined && ref(name) !== null ? r.stats.p50 / ref(name) : null);
     return { ...r, vsBaseline: ratio(baseline), vsFloor: ratio(floor) };
   });
 }
@@ -67,16 +81,32 @@ function bindingPairs(impls) {
 }
 
 /**
- * Builds the results document from a run: `options` as run, `environment`, the case
- * descriptions, and the per-process records of `runMatrix`.
+ * Per runtime and pair of bindings, the sweeps' crossovers and the choosing verdicts (over
+ * the cases a user chooses between: not the ladders' rungs), each record carrying its `runtime`.
+ */
+function verdictsOf(results, cases, impls, runtimes) {
+  const choices = cases.filter((c) => !c.ladder);
+  const pairs = bindingPairs(impls);
+  const per = (compute) => runtimes.flatMap((runtime) => {
+    const lookup = medianLookup(results, runtime);
+    const noiseOf = noiseLookup(results, runtime);
+    return pairs.flatMap(([a, b]) => compute(lookup, noiseOf, a, b)).map((record) => ({ runtime, ...record }));
+  });
+  return {
+    sweeps: per((lookup, noiseOf, a, b) => compareSweeps(cases, lookup, a, b)),
+    choosing: per((lookup, noiseOf, a, b) => chooseBindings(choices, lookup, a, b, noiseOf)),
+  };
+}
+
+/**
+ * Builds the results document from a run: `options` as run, `environment` (its `runtimes`
+ * name the runtimes, in column order), the case descriptions, and the per-process records of
+ * `runMatrix` (a process of an implementation a runtime cannot load has `empty: null`).
  */
 function buildResults({ options, environment, cases, processes }) {
-  const results = addRatios(combineResults(processes));
-  const lookup = medianLookup(results);
-  const noiseOf = noiseLookup(results);
-  const pairs = bindingPairs(options.impls);
-  const sweeps = pairs.flatMap(([a, b]) => compareSweeps(cases, lookup, a, b));
-  const at = (proc) => ({ impl: proc.impl, repeat: proc.repeat });
+  const runtimes = Object.keys(environment.runtimes);
+  const results = addRatios(combineResults(processes, runtimes));
+  const at = (proc) => ({ runtime: runtimeOf(proc, runtimes), impl: proc.impl, repeat: proc.repeat });
   return {
     format: FORMAT,
     version: VERSION,
@@ -84,16 +114,16 @@ function buildResults({ options, environment, cases, processes }) {
     options,
     environment,
     implementations: options.impls.map((name) => {
-      const { role, floorOf, description } = IMPLEMENTATIONS[name];
-      return { name, role, floorOf: floorOf ?? null, description };
+      const { role, floorOf, road, description } = IMPLEMENTATIONS[name];
+      return { name, role, floorOf: floorOf ?? null, road: road ?? null, description };
     }),
     cases,
-    emptyLoops: processes.map((proc) => ({ ...at(proc), stats: proc.empty })),
+    emptyLoops: processes.filter((proc) => proc.empty).map((proc) => ({ ...at(proc), stats: proc.empty })),
     results,
-    skipped: processes.filter((proc) => proc.repeat === 0).flatMap((proc) => proc.skips.map((s) => ({ ...s, impl: proc.impl }))),
+    skipped: processes.filter((proc) => proc.repeat === 0)
+      .flatMap((proc) => proc.skips.map((s) => ({ ...s, runtime: runtimeOf(proc, runtimes), impl: proc.impl }))),
     errors: processes.flatMap((proc) => proc.errors.map((e) => ({ ...e, ...at(proc) }))),
-    sweeps,
-    choosing: pairs.flatMap(([a, b]) => chooseBindings(cases, lookup, a, b, noiseOf)),
+    ...verdictsOf(results, cases, options.impls, runtimes),
     comparison: null,
   };
 }
@@ -114,6 +144,7 @@ function typeOf(value) {
 /** Throws an Error naming the first field of `doc` that does not fit this schema version; returns `doc`. */
 function validateResults(doc) {
   if (typeOf(doc) !== 'object' || doc.format !== FORMAT) throw new Error(`not a ${FORMAT} document`);
+  if (doc.version === 2) return validateResults(upgradeVersion2(doc));
   if (doc.version !== VERSION) throw new Error(`${FORMAT} version ${doc.version} is not supported (this harness reads version ${VERSION})`);
   for (const [field, type] of Object.entries(TOP_LEVEL)) {
     if (typeOf(doc[field]) !== type) throw new Error(`${field}: expected ${type}, found ${typeOf(doc[field])}`);
@@ -147,4 +178,4 @@ function serializeResults(doc) {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-module.exports = { VERSION, buildResults, validateResults, readResults, serializeResults, medianLookup };
+module.exports = { VERSION, cellKey, buildResults, validateResults, readResults, serializeResults, medianLookup, noiseLookup };

@@ -5,50 +5,55 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { buildResults } = require('../lib/results.js');
+const { caseId } = require('../lib/cases.js');
 const { laddersOf, ladderTables, floorTable } = require('../lib/report/breakdown.js');
 const { terminalReport } = require('../lib/report/terminal.js');
 const { markdownReport } = require('../lib/report/markdown.js');
 
-const single = (group, name) => ({ id: `${group}/${name}`, group, name, uses: [], sweep: null, resultBytes: 0 });
+const single = (group, key, name, ladder = null) => ({ id: caseId(group, key), group, name, uses: [], needs: [], sweep: null, ladder, resultBytes: 0 });
+/** A rung of the add ladder, declared as data: the case it rebuilds, its step, what it adds. */
+const rung = (step, adds) => single('overhead', `add.step${step}`, `add(i32, i32) step ${step}: ${adds}`, { of: caseId('call', 'add'), step, adds });
 const CASES = [
-  single('call', 'noop()'),
-  single('call', 'add(i32, i32)'),
-  single('overhead', 'add(i32, i32) step 1: conversions'),
-  single('overhead', 'add(i32, i32) step 2: + scope'),
+  single('call', 'noop', 'noop()'),
+  single('call', 'add', 'add(i32, i32)'),
+  rung(1, 'conversions'),
+  rung(2, '+ scope'),
 ];
 
 /** Median ns per implementation and case id: napi is 4x its floor at add, of which the scope is 60 of 75 ns. */
 const MEDIANS = {
-  wasm: { 'call/noop()': 3, 'call/add(i32, i32)': 4.5 },
-  'wasm-raw': { 'call/noop()': 3, 'call/add(i32, i32)': 3 },
-  napi: { 'call/noop()': 10, 'call/add(i32, i32)': 100 },
-  'napi-raw': { 'call/noop()': 9, 'call/add(i32, i32)': 25, 'overhead/add(i32, i32) step 1: conversions': 30, 'overhead/add(i32, i32) step 2: + scope': 90 },
+  wasm: { 'call/noop': 3, 'call/add': 4.5 },
+  'wasm-raw': { 'call/noop': 3, 'call/add': 3 },
+  napi: { 'call/noop': 10, 'call/add': 100 },
+  'napi-raw': { 'call/noop': 9, 'call/add': 25, 'overhead/add.step1': 30, 'overhead/add.step2': 90 },
 };
 
 function makeDoc() {
   const stats = (p50) => ({ n: 10, min: p50, p25: p50, p50, p75: p50, p99: p50, max: p50, mean: p50, mad: 0, spread: 0 });
   const impls = Object.keys(MEDIANS);
   const processes = impls.map((impl) => ({
-    impl, repeat: 0, empty: stats(0.8), skips: [], errors: [],
+    impl, repeat: 0, runtime: 'node', empty: stats(0.8), skips: [], errors: [],
     results: Object.entries(MEDIANS[impl]).map(([id, p50]) => ({ case: id, stats: stats(p50), guard: null })),
   }));
+  const runtime = { name: 'node', version: '20.0.0', v8: '11.3', executable: '/usr/bin/node', flags: [], nodeOptions: null };
   const environment = {
     date: '2026-01-02T03:04:05.000Z',
     machine: { cpu: { model: 'Test CPU', cores: 2, speedMHz: null }, os: { platform: 'linux', type: 'Linux', release: '6', arch: 'x64' }, memoryBytes: 2 ** 33 },
-    runtime: { name: 'node', version: '20.0.0', v8: '11.3', executable: '/usr/bin/node', flags: [], nodeOptions: null },
+    runtime,
+    runtimes: { node: runtime },
     rustc: 'rustc 1.0.0', crates: {}, packages: {}, git: { commit: null, dirty: false },
   };
   const options = { quick: true, repeat: 1, filter: null, impls, runtime: 'node', budget: { minCpuTimeNs: 20e6 } };
   return buildResults({ options, environment, cases: CASES, processes });
 }
 
-test('ladders are read from the rung names, in order, tied to the case they rebuild', () => {
+test('ladders are read from the rungs\' declared ladder data, in order, tied to the case they rebuild', () => {
   assert.deepEqual(laddersOf(makeDoc()), [{
     of: 'add(i32, i32)',
-    baseId: 'call/add(i32, i32)',
+    baseId: 'call/add',
     rungs: [
-      { id: 'overhead/add(i32, i32) step 1: conversions', step: 1, label: 'conversions' },
-      { id: 'overhead/add(i32, i32) step 2: + scope', step: 2, label: '+ scope' },
+      { id: 'overhead/add.step1', step: 1, label: 'conversions' },
+      { id: 'overhead/add.step2', step: 2, label: '+ scope' },
     ],
   }]);
 });

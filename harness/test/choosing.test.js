@@ -50,10 +50,10 @@ test('a case measured on only one binding of the pair is left out of its verdict
 
 test('a headline gives the range from the lowest ratio to the highest, and none for a one-case group', () => {
   const [call] = choosingSection(makeDoc());
-  assert.equal(call.headline, 'indicative (quick run): wasm is faster in 2 of 2 cases; napi takes 15.8x as long (geometric mean), from 10.0x (noop()) to 25.0x (add(i32, i32)).');
+  assert.equal(call.headline, 'indicative (quick run): wasm is faster in 2 of 2 cases; napi takes 15.8x as long (geometric mean, beyond its ±5% noise), from 10.0x (noop()) to 25.0x (add(i32, i32)).');
   const one = [single('one', 'only')];
   const doc = { choosing: chooseBindings(one, lookup({ wasm: { 'one/only': 4 }, napi: { 'one/only': 2 } }), 'wasm', 'napi'), sweeps: [] };
-  assert.deepEqual(choosingSection(doc), [{ group: 'one', pair: 'wasm vs napi', headline: 'napi is faster in 1 of 1 cases; wasm takes 2.00x as long (geometric mean).', sweeps: [] }]);
+  assert.deepEqual(choosingSection(doc), [{ group: 'one', pair: 'wasm vs napi', headline: 'napi is faster in 1 of 1 cases; wasm takes 2.00x as long (geometric mean, beyond its ±5% noise).', sweeps: [] }]);
   assert.ok(makeDoc().options.quick, 'the fixture is a quick run, so its headline is marked indicative');
 });
 
@@ -111,5 +111,5 @@ test('an inconclusive group says so instead of naming a winner, and a quick run 
   assert.match(quick.headline, /^indicative \(quick run\): inconclusive: /);
   const decisive = chooseBindings(cases, lookup({ wasm: { 'g/x': 100 }, napi: { 'g/x': 300 } }), 'wasm', 'napi', () => 0.1);
   const [firm] = choosingSection({ choosing: decisive, sweeps: [], options: { quick: true } });
-  assert.equal(firm.headline, 'indicative (quick run): wasm is faster in 1 of 1 cases; napi takes 3.00x as long (geometric mean).');
+  assert.equal(firm.headline, 'indicative (quick run): wasm is faster in 1 of 1 cases; napi takes 3.00x as long (geometric mean, beyond its ±14% noise).');
 });

@@ -36,11 +36,11 @@ test('--quick --filter call/noop --impl js measures one case and writes the thre
   const run = bench('--quick', '--filter', 'call/noop', '--impl', 'js', '--json', '--out', out);
   assert.equal(run.status, 0, run.stderr);
   const doc = validateResults(JSON.parse(run.stdout));
-  assert.deepEqual(doc.results.map((r) => [r.impl, r.case]), [['js', 'call/noop()']]);
+  assert.deepEqual(doc.results.map((r) => [r.impl, r.case]), [['js', 'call/noop']]);
   assert.equal(doc.emptyLoops.length, 1);
   assert.equal(doc.environment.runtime.name, 'node');
   assert.ok(doc.environment.runtime.flags.includes('--expose-gc'));
-  assert.match(run.stderr, /\[2\/2\] js run 1: call\/noop\(\): /);
+  assert.match(run.stderr, /\[2\/2\] js run 1: call\/noop: /);
   assert.deepEqual(fs.readdirSync(out).sort(), ['report.html', 'report.md', 'results.json']);
   assert.match(fs.readFileSync(path.join(out, 'report.md'), 'utf8'), /\| noop\(\) \|/);
 });
@@ -79,7 +79,7 @@ test('--compare --force compares anyway, with a warning', () => {
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stderr, /warning, comparing anyway/);
   const { comparison } = JSON.parse(run.stdout);
-  assert.deepEqual(comparison.rows.map((r) => [r.impl, r.case]), [['js', 'call/noop()']]);
+  assert.deepEqual(comparison.rows.map((r) => [r.impl, r.case]), [['js', 'call/noop']]);
 });
 
 test('bad options are refused with the usage text', () => {

@@ -59,7 +59,7 @@ test('chooseBindings picks the winner per group by geometric mean and lists exce
 
 test('the choosing section is written from the verdicts and the sweeps', () => {
   const [call, bytes] = choosingSection(makeDoc());
-  assert.match(call.headline, /^indicative \(quick run\): wasm is faster in 2 of 2 cases; napi takes 15\.8x as long \(geometric mean\)/);
+  assert.match(call.headline, /^indicative \(quick run\): wasm is faster in 2 of 2 cases; napi takes 15\.8x as long \(geometric mean, beyond its ±5% noise\)/);
   assert.match(bytes.headline, /wasm is faster at sumBytes 16\./);
   assert.deepEqual(bytes.sweeps, ['sumBytes: napi overtakes wasm at ≈ 203 B (between 16 B and 256 B).']);
 });

@@ -3,6 +3,7 @@
 'use strict';
 
 const { buildResults } = require('../lib/results.js');
+const { caseId } = require('../lib/cases.js');
 
 /** A stats object around median `p50` with relative interquartile range `spread`. */
 function stats(p50, spread = 0.02) {
@@ -18,6 +19,7 @@ function environment({ cpu = 'Test CPU 3000', cores = 2, runtime = '20.0.0' } = 
     date: '2026-01-02T03:04:05.000Z',
     machine: { cpu: { model: cpu, cores, speedMHz: null }, os: { platform: 'linux', type: 'Linux', release: '6', arch: 'x64' }, memoryBytes: 2 ** 33 },
     runtime: { name: 'node', version: runtime, v8: '11.3', executable: '/usr/bin/node', flags: ['--expose-gc'], nodeOptions: null },
+    runtimes: { node: { name: 'node', version: runtime, v8: '11.3', executable: '/usr/bin/node', flags: ['--expose-gc'], nodeOptions: null } },
     rustc: 'rustc 1.0.0',
     crates: { napi: '3.0.0', 'wasm-bindgen': '0.2.0' },
     packages: { mitata: '1.0.34' },
@@ -27,18 +29,18 @@ function environment({ cpu = 'Test CPU 3000', cores = 2, runtime = '20.0.0' } = 
 
 /** The case descriptions: two single cases and a three-size sweep. */
 const CASES = [
-  { id: 'call/noop()', group: 'call', name: 'noop()', uses: ['noop'], sweep: null, resultBytes: 0 },
-  { id: 'call/add(i32, i32)', group: 'call', name: 'add(i32, i32)', uses: ['add'], sweep: null, resultBytes: 0 },
+  { id: caseId('call', 'noop'), group: 'call', name: 'noop()', uses: ['noop'], needs: [], sweep: null, ladder: null, resultBytes: 0 },
+  { id: caseId('call', 'add'), group: 'call', name: 'add(i32, i32)', uses: ['add'], needs: [], sweep: null, ladder: null, resultBytes: 0 },
   ...[16, 256, 4096].map((size) => ({
-    id: `bytes/sumBytes ${size}`, group: 'bytes', name: `sumBytes ${size}`, uses: ['sumBytes'], sweep: { name: 'sumBytes', size, unit: 'B' }, resultBytes: 0,
+    id: caseId('bytes', 'sumBytes', size), group: 'bytes', name: `sumBytes ${size}`, uses: ['sumBytes'], needs: [], sweep: { name: 'sumBytes', size, unit: 'B' }, ladder: null, resultBytes: 0,
   })),
 ];
 
 /** Median ns per implementation and case id: wasm wins the calls and the 16 B sweep row, napi the larger ones (crossing at 16 + 240 * 70/90 B). */
 const MEDIANS = {
-  js: { 'call/noop()': 0.5, 'call/add(i32, i32)': 1, 'bytes/sumBytes 16': 20, 'bytes/sumBytes 256': 300, 'bytes/sumBytes 4096': 5000 },
-  wasm: { 'call/noop()': 3, 'call/add(i32, i32)': 4, 'bytes/sumBytes 16': 50, 'bytes/sumBytes 256': 110, 'bytes/sumBytes 4096': 1300 },
-  napi: { 'call/noop()': 30, 'call/add(i32, i32)': 100, 'bytes/sumBytes 16': 120, 'bytes/sumBytes 256': 90, 'bytes/sumBytes 4096': 400 },
+  js: { 'call/noop': 0.5, 'call/add': 1, 'bytes/sumBytes@16': 20, 'bytes/sumBytes@256': 300, 'bytes/sumBytes@4096': 5000 },
+  wasm: { 'call/noop': 3, 'call/add': 4, 'bytes/sumBytes@16': 50, 'bytes/sumBytes@256': 110, 'bytes/sumBytes@4096': 1300 },
+  napi: { 'call/noop': 30, 'call/add': 100, 'bytes/sumBytes@16': 120, 'bytes/sumBytes@256': 90, 'bytes/sumBytes@4096': 400 },
 };
 
 /** A results document built from `MEDIANS` (scaled by `scale`), with `options` overrides. */
@@ -48,7 +50,7 @@ function makeDoc({ scale = 1, env = environment(), repeat = 1 } = {}) {
   for (let r = 0; r < repeat; r++) {
     for (const impl of impls) {
       processes.push({
-        impl, repeat: r, runtime: env.runtime, empty: stats(0.8),
+        impl, repeat: r, runtime: 'node', empty: stats(0.8),
         results: Object.entries(MEDIANS[impl]).map(([id, p50]) => ({ case: id, stats: stats(p50 * scale * (1 + r / 100)), guard: null })),
         skips: [], errors: [],
       });

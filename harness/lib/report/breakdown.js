@@ -1,13 +1,11 @@
 // The overhead breakdown: where a binding's time over its hand-written floor goes, from
-// the overhead ladders (the `overhead` group of bench-js/call-overhead.js, whose cases are
-// named `<case> step <n>: <what the rung adds>`), and how far each binding sits from its
-// floor. Every number comes from the medians of the results document.
+// the overhead ladders (the cases declaring a `ladder`: the case they rebuild, their step and
+// what they add; bench-js/call-overhead.js), and how far each binding sits from its floor.
+// Every number comes from the medians of one runtime's view of the results document
+// (matrix.js runtimeView).
 'use strict';
 
 const { formatTime, formatRatio, formatPercent } = require('./format.js');
-
-/** The group holding the ladders' rungs. */
-const LADDER_GROUP = 'overhead';
 
 /** A binding within this many times its floor's median sits at its floor (the bar of issue #5). */
 const FLOOR_TARGET = 1.25;
@@ -15,28 +13,21 @@ const FLOOR_TARGET = 1.25;
 /** Marks a ratio above `FLOOR_TARGET`. */
 const ABOVE_TARGET_MARK = '!';
 
-const RUNG_NAME = /^(.*) step (\d+): (.*)$/;
-
 /** A lookup `(caseId, impl) → median ns`. */
 function medians(doc) {
   const byKey = new Map(doc.results.map((r) => [`${r.impl}\0${r.case}`, r.stats.p50]));
   return (caseId, impl) => byKey.get(`${impl}\0${caseId}`);
 }
 
-/** The ladders in case order: `{ of, baseId, rungs: [{ id, step, label }] }`; `baseId` is the case the ladder rebuilds. */
+/** The ladders in case order: `{ of, baseId, rungs: [{ id, step, label }] }`; `of` names the case the ladder rebuilds, `baseId` is its id. */
 function laddersOf(doc) {
   const ladders = new Map();
-  for (const c of doc.cases.filter((x) => x.group === LADDER_GROUP)) {
-    const match = RUNG_NAME.exec(c.name);
-    if (!match) continue;
-    const [, of, step, label] = match;
-    if (!ladders.has(of)) {
-      const base = doc.cases.find((x) => x.group !== LADDER_GROUP && x.name === of);
-      ladders.set(of, { of, baseId: base?.id, rungs: [] });
-    }
-    ladders.get(of).rungs.push({ id: c.id, step: Number(step), label });
+  for (const c of doc.cases.filter((x) => x.ladder)) {
+    const { of: baseId, step, adds } = c.ladder;
+    if (!ladders.has(baseId)) ladders.set(baseId, { of: doc.cases.find((x) => x.id === baseId)?.name ?? baseId, baseId, rungs: [] });
+    ladders.get(baseId).rungs.push({ id: c.id, step, label: adds });
   }
-  return [...ladders.values()];
+  return [...ladders.values()].map((ladder) => ({ ...ladder, rungs: ladder.rungs.sort((a, b) => a.step - b.step) }));
 }
 
 /** A time difference with its sign ("+12.3 ns", "−1.20 ns"). */
@@ -87,7 +78,7 @@ function floorTable(doc) {
   const find = medians(doc);
   const pairs = doc.implementations.filter((i) => i.floorOf && doc.implementations.some((b) => b.name === i.floorOf))
     .map((floor) => ({ floor: floor.name, binding: floor.floorOf }));
-  const cases = doc.cases.filter((c) => c.group !== LADDER_GROUP && pairs.some((p) => find(c.id, p.floor) !== undefined));
+  const cases = doc.cases.filter((c) => !c.ladder && pairs.some((p) => find(c.id, p.floor) !== undefined));
   if (!cases.length) return null;
   const ratio = (c, p) => {
     const [b, f] = [find(c.id, p.binding), find(c.id, p.floor)];
@@ -113,11 +104,11 @@ function floorTable(doc) {
 
 /** The legend every report prints under the breakdown. */
 const BREAKDOWN_LEGEND = `Each rung adds one step of the binding's generated code to the floor (bench-js/call-overhead.js, `
-  + `napi-binding/src/overhead*.rs); "adds" is its median minus the line above, "share of gap" that difference over the `
+  + `napi-binding/src/floor/overhead*.rs); "adds" is its median minus the line above, "share of gap" that difference over the `
   + `binding's distance from its floor. A negative step is noise. ${ABOVE_TARGET_MARK}: above ${formatRatio(FLOOR_TARGET)} the floor. `
   + 'Where the wasm glue stays above its floor: it copies a slice argument (sum) into memory it allocates in the wasm '
   + 'heap for each call and frees after it, where the floor reuses one scratch buffer, a fixed cost that fades as arrays '
   + 'grow; and each exported function is a JS function around the wasm export that first checks whether a panic '
   + 'scheduled a new instance (wasm-binding/src/panic.rs), a few cycles that show only against a call that does nothing.';
 
-module.exports = { LADDER_GROUP, FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable };
+module.exports = { FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable };

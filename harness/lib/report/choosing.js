@@ -1,9 +1,10 @@
 // The "choosing a binding" section as sentences, written from the verdicts and sweep
-// comparisons in a results document. Every number in it comes from the measurements.
+// comparisons of one runtime's view of a results document (matrix.js runtimeView), and where
+// the answer changes between runtimes. Every number in it comes from the measurements, each
+// verdict with the noise it was judged against.
 'use strict';
 
 const { formatRatio, formatSize } = require('./format.js');
-const { LADDER_GROUP } = require('./breakdown.js');
 
 /**
  * The sentence for one sweep: its crossovers, or the binding faster at every size. With neither,
@@ -33,15 +34,20 @@ function headline(v) {
     : `, from ${formatRatio(v.lowest.ratio)} (${v.lowest.name}) to ${formatRatio(v.highest.ratio)} (${v.highest.name})`;
   const exceptions = v.exceptions.length ? ` ${v.loser} is faster at ${v.exceptions.join(', ')}.` : '';
   const noisy = v.withinNoise?.length ? ` Within noise: ${v.withinNoise.join(', ')}.` : '';
+  const uncertainty = v.noise === undefined ? '' : `, beyond its ±${Math.round(v.noise * 100)}% noise`;
   return `${v.winner} is faster in ${v.wins[v.winner]} of ${v.compared} cases; ${v.loser} takes `
-    + `${formatRatio(v.factor)} as long (geometric mean)${range}.${exceptions}${noisy}`;
+    + `${formatRatio(v.factor)} as long (geometric mean${uncertainty})${range}.${exceptions}${noisy}`;
 }
 
-/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }`; the ladders are no choice.
- * A quick run's headlines are marked indicative: its single short run measures the noise poorly. */
+/** Marks a quick run's sentences indicative: its single short run measures the noise poorly. */
+function indicative(doc) {
+  return doc.options?.quick ? 'indicative (quick run): ' : '';
+}
+
+/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }`. */
 function choosingSection(doc) {
-  const mark = doc.options?.quick ? 'indicative (quick run): ' : '';
-  return doc.choosing.filter((v) => v.group !== LADDER_GROUP).map((v) => ({
+  const mark = indicative(doc);
+  return doc.choosing.map((v) => ({
     group: v.group,
     pair: `${v.a} vs ${v.b}`,
     headline: `${mark}${headline(v)}`,
@@ -49,4 +55,34 @@ function choosingSection(doc) {
   }));
 }
 
-module.exports = { choosingSection };
+/** What a verdict answers, in a word or two: the winner and its factor, "inconclusive", or null when nothing was compared. */
+function answerOf(v) {
+  if (!v.winner) return null;
+  return v.conclusive === false ? 'inconclusive' : v.winner;
+}
+
+/**
+ * Where the answer changes between runtimes: per group and pair whose conclusive answers
+ * differ (or that are conclusive on one runtime and inconclusive on another), one sentence
+ * naming each answer with its runtimes and factors ("call (wasm vs napi): wasm on node@22
+ * (4.66x), bun (3.10x); napi on deno (1.80x)."). Empty for a single runtime.
+ */
+function runtimeChanges(doc) {
+  const byQuestion = new Map();
+  for (const v of doc.choosing.filter(answerOf)) {
+    const key = `${v.group}\0${v.a}\0${v.b}`;
+    if (!byQuestion.has(key)) byQuestion.set(key, []);
+    byQuestion.get(key).push(v);
+  }
+  const mark = indicative(doc);
+  return [...byQuestion.values()].filter((vs) => new Set(vs.map(answerOf)).size > 1).map((vs) => {
+    const answers = [...new Set(vs.map(answerOf))].map((answer) => {
+      const where = vs.filter((v) => answerOf(v) === answer)
+        .map((v) => `${v.runtime} (${answer === 'inconclusive' ? `${formatRatio(v.factor)} inside ±${Math.round(v.noise * 100)}%` : formatRatio(v.factor)})`);
+      return `${answer === 'inconclusive' ? 'within noise' : answer} on ${where.join(', ')}`;
+    });
+    return `${mark}${vs[0].group} (${vs[0].a} vs ${vs[0].b}): ${answers.join('; ')}.`;
+  });
+}
+
+module.exports = { choosingSection, runtimeChanges };

@@ -1,4 +1,5 @@
-// Number formatting shared by every report: times, ratios, percentages and sweep sizes.
+// Number formatting shared by every report: times, ratios, percentages and sweep sizes, and
+// values by their declared unit.
 'use strict';
 
 const TIME_UNITS = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']];
@@ -36,4 +37,17 @@ function formatSize(size, unit) {
   return `n=${short(size / scale)}${prefix}`;
 }
 
-module.exports = { formatTime, formatRatio, formatPercent, formatSize };
+/** Each unit a measure can be declared in, and how its values read. */
+const UNITS = {
+  ns: formatTime,
+  ratio: formatRatio,
+  fraction: formatPercent,
+};
+
+/** A measured value in its declared unit (a key of UNITS); throws a TypeError for an unknown unit. */
+function formatValue(value, unit) {
+  if (!UNITS[unit]) throw new TypeError(`formatValue: unknown unit "${unit}" (known: ${Object.keys(UNITS).join(', ')})`);
+  return UNITS[unit](value);
+}
+
+module.exports = { formatTime, formatRatio, formatPercent, formatSize, formatValue };

@@ -1,16 +1,11 @@
-// report.html: one self-contained page (Vega, Vega-Lite and vega-embed inlined, so it
-// opens offline) with the environment, the choosing-a-binding section, the overhead
-// breakdown, the charts and the tables. When every chart has drawn, `document.body.dataset.charts` becomes "ready"
+// report.html: the report document (document.js) as one self-contained page (Vega,
+// Vega-Lite and vega-embed inlined, so it opens offline), its charts drawn as SVG. When every chart has drawn, `document.body.dataset.charts` becomes "ready"
 // (or "error: …"), which is what the rendering test waits for.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
-const tables = require('./tables.js');
-const { chartsOf } = require('./charts.js');
-const { choosingSection } = require('./choosing.js');
-const breakdown = require('./breakdown.js');
-const { lifetimeHtml } = require('./lifetime-html.js');
+const { buildDocument, layOut } = require('./document.js');
 
 /** The browser builds to inline, in load order (vega-embed needs the other two). */
 const LIBRARIES = [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']];
@@ -36,6 +31,24 @@ function htmlTable({ header, rows }) {
   return `<table><thead><tr>${cells('th', header)}</tr></thead><tbody>${rows.map((r) => `<tr>${cells('td', r)}</tr>`).join('')}</tbody></table>`;
 }
 
+/** How each kind of block reads in HTML; charts become numbered divs and their specs are collected in `specs`. */
+function drawer(specs) {
+  return {
+    heading: ({ level, heading }) => `<h${level}>${escapeHtml(heading)}</h${level}>`,
+    text: ({ text }) => `<p>${escapeHtml(text)}</p>`,
+    list: ({ items }) => `<ul>${items.map(({ lead, text, items: sub }) => `<li>${lead ? `<b>${escapeHtml(lead)}</b>${text ? ' ' : ''}` : ''}${escapeHtml(text)}`
+      + `${sub.length ? `<ul>${sub.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ul>`,
+    table: (block) => {
+      const drawn = `${block.caption ? `<h4>${escapeHtml(block.caption)}</h4>` : ''}${htmlTable(block)}`;
+      return block.details ? `<details><summary>${escapeHtml(block.details)}</summary>${drawn}</details>` : drawn;
+    },
+    chart: ({ spec }) => {
+      specs.push(spec);
+      return `<div class="chart" id="chart-${specs.length - 1}"></div>`;
+    },
+  };
+}
+
 /** Embeds every chart as SVG, then flags the page ready (or failed) for whoever waits on it. */
 const EMBED_SCRIPT = `
 const specs = JSON.parse(document.getElementById('chart-specs').textContent);
@@ -54,48 +67,18 @@ th:first-child, td:first-child { text-align: left; }
 
 /** The whole report.html for a results document. */
 function htmlReport(doc) {
-  const charts = chartsOf(doc);
-  const body = [
-    `<h1>bindlab results, ${escapeHtml(doc.createdAt)}</h1>`,
-    `<ul>${tables.environmentLines(doc).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
-  ];
-  const choosing = choosingSection(doc);
-  if (choosing.length) {
-    body.push('<h2>Choosing a binding</h2><p>Generated from the medians below.</p><ul>', ...choosing.map((s) => `<li><b>${escapeHtml(s.group)}</b> `
-      + `(${escapeHtml(s.pair)}): ${escapeHtml(s.headline)}${s.sweeps.length ? `<ul>${s.sweeps.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : ''}</li>`), '</ul>');
-  }
-  const floors = breakdown.floorTable(doc);
-  const ladders = breakdown.ladderTables(doc);
-  if (floors || ladders.length) {
-    body.push('<h2>Overhead breakdown</h2><p>Generated from the medians below.</p>');
-    if (floors) body.push(htmlTable(floors), `<ul>${floors.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
-    for (const ladder of ladders) body.push(`<h3>${escapeHtml(ladder.title)}</h3>`, htmlTable(ladder));
-    body.push(`<p>${escapeHtml(breakdown.BREAKDOWN_LEGEND)}</p>`);
-  }
-  body.push('<h2>Results</h2>', `<p>${escapeHtml(tables.resultsLegend(doc))}</p>`, htmlTable(tables.emptyLoopTable(doc)));
-  for (const group of tables.groupsOf(doc)) {
-    body.push(`<h3>${escapeHtml(group)}</h3>`);
-    charts.forEach((chart, i) => {
-      if (chart.group === group) body.push(`<div class="chart" id="chart-${i}"></div>`);
-    });
-    body.push(htmlTable(tables.summaryTable(doc, group)), `<details><summary>details</summary>${htmlTable(tables.detailTable(doc, group))}</details>`);
-  }
-  const notes = [...tables.skippedLines(doc), ...tables.errorLines(doc)];
-  if (notes.length) body.push('<h2>Skipped and failed</h2>', `<ul>${notes.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
-  const lifetime = lifetimeHtml(doc, charts.length, { escapeHtml, htmlTable });
-  body.push(...lifetime.body);
-  if (doc.comparison) {
-    body.push('<h2>Comparison</h2>', `<p>${escapeHtml(tables.comparisonLine(doc.comparison))}</p>`, htmlTable(tables.comparisonTable(doc.comparison)));
-  }
+  const specs = [];
+  const document = buildDocument(doc);
+  const body = layOut(document, 'full', drawer(specs));
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    `<title>bindlab results, ${escapeHtml(doc.createdAt)}</title>`,
+    `<title>${escapeHtml(document.title)}</title>`,
     `<style>${STYLE}</style>`,
     ...LIBRARIES.map(([pkg, file]) => `<script>${librarySource(pkg, file)}</script>`),
     '</head><body>',
     ...body,
-    `<script type="application/json" id="chart-specs">${scriptJson([...charts.map((c) => c.spec), ...lifetime.specs])}</script>`,
+    `<script type="application/json" id="chart-specs">${scriptJson(specs)}</script>`,
     `<script>${EMBED_SCRIPT}</script>`,
     '</body></html>',
     '',

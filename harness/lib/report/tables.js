@@ -1,116 +1,168 @@
 // The tables every report shows, as plain models (`{ header, rows }` of strings) that the
-// terminal, Markdown and HTML reporters only lay out.
+// document model (document.js) places and the renderers only lay out. A table of
+// measurements has a column per runtime × implementation (matrix.js); each measure is
+// declared once with its unit.
 'use strict';
 
-const { formatTime, formatRatio, formatPercent } = require('./format.js');
+const { formatTime, formatRatio, formatPercent, formatValue } = require('./format.js');
 const { noise, median, OPTIMISED_AWAY_RATIO } = require('../stats.js');
-const { LADDER_GROUP } = require('./breakdown.js');
+const { cellKey } = require('../results.js');
+const { runtimesOf, matrixColumns } = require('./matrix.js');
 
 /** Marks a median that is probably the empty loop with the call optimised out. */
 const OPTIMISED_AWAY_MARK = '*';
+
+/** The measures of the detail table, each with the unit it is declared in. */
+const DETAIL_MEASURES = [
+  { title: 'median', unit: 'ns', of: (r) => r.stats.p50 },
+  { title: 'p75', unit: 'ns', of: (r) => r.stats.p75 },
+  { title: 'p99', unit: 'ns', of: (r) => r.stats.p99 },
+  { title: 'min', unit: 'ns', of: (r) => r.stats.min },
+  { title: 'spread', unit: 'fraction', of: (r) => r.stats.spread },
+  { title: 'repeat spread', unit: 'fraction', of: (r) => r.stats.repeatSpread },
+  { title: 'x empty loop', unit: 'ratio', of: (r) => r.emptyLoopRatio },
+];
 
 /** The groups of a results document, in case order. */
 function groupsOf(doc) {
   return [...new Set(doc.cases.map((c) => c.group))];
 }
 
-/** A lookup `(caseId, impl) → result row` (undefined when not measured). */
+/** A lookup `(runtime, caseId, impl) → result row` (undefined when not measured). */
 function rowLookup(doc) {
-  const rows = new Map(doc.results.map((r) => [`${r.impl}\0${r.case}`, r]));
-  return (caseId, impl) => rows.get(`${impl}\0${caseId}`);
+  const rows = new Map(doc.results.map((r) => [cellKey(r.runtime, r.impl, r.case), r]));
+  return (runtime, caseId, impl) => rows.get(cellKey(runtime, impl, caseId));
 }
 
-/** The ratio columns: each binding against the baseline, then each binding against its floor. */
-function ratioColumns(doc) {
+/** The ratio columns of one runtime: each binding against the baseline, then each binding against its floor. */
+function ratioColumns(doc, runtime, prefix) {
   const names = doc.implementations.map((i) => i.name);
   const baseline = doc.implementations.find((i) => i.role === 'baseline');
   const bindings = doc.implementations.filter((i) => i.role === 'binding');
   const floorOf = (name) => doc.implementations.find((i) => i.floorOf === name);
   return [
-    ...(baseline ? bindings.map((b) => ({ title: `${b.name}/${baseline.name}`, impl: b.name, field: 'vsBaseline' })) : []),
-    ...bindings.filter((b) => floorOf(b.name)).map((b) => ({ title: `${b.name}/raw`, impl: b.name, field: 'vsFloor' })),
+    ...(baseline ? bindings.map((b) => ({ title: `${prefix}${b.name}/${baseline.name}`, runtime, impl: b.name, field: 'vsBaseline' })) : []),
+    ...bindings.filter((b) => floorOf(b.name)).map((b) => ({ title: `${prefix}${b.name}/raw`, runtime, impl: b.name, field: 'vsFloor' })),
   ].filter((column) => names.includes(column.impl));
 }
 
-/** The environment as lines of text, one per recorded fact. */
+/** The ratio columns of every runtime, titled with their runtime when there are several. */
+function matrixRatioColumns(doc) {
+  const runtimes = runtimesOf(doc);
+  return runtimes.flatMap((runtime) => ratioColumns(doc, runtime, runtimes.length > 1 ? `${runtime} ` : ''));
+}
+
+/** One runtime's description as a line: version, engine, flags. */
+function runtimeLine(name, runtime) {
+  const engine = runtime.engine && runtime.engine !== 'V8' ? `${runtime.engine}${runtime.v8 ? `, V8 ${runtime.v8}` : ''}` : `V8 ${runtime.v8 ?? 'n/a'}`;
+  const label = name === runtime.name ? name : `${name} (${runtime.name})`;
+  return `runtime: ${label} ${runtime.version}, ${engine}, flags: ${(runtime.flags ?? []).join(' ') || 'none'}`
+    + `${runtime.nodeOptions ? `, NODE_OPTIONS=${runtime.nodeOptions}` : ''}`;
+}
+
+/** Each measured implementation's road and library version, as one line (null when none is recorded). */
+function implementationsLine(doc) {
+  const recorded = doc.environment.implementations ?? {};
+  const described = doc.implementations.map(({ name }) => [name, recorded[name]]).filter(([, i]) => i?.library);
+  if (!described.length) return null;
+  return `implementations: ${described.map(([name, i]) => `${name} ${i.library} ${i.version ?? '(version unknown)'}${i.road ? ` (${i.road} road)` : ''}`).join(', ')}`;
+}
+
+/** The environment as lines of text, one per recorded fact (a line per runtime). */
 function environmentLines(doc) {
-  const { machine, runtime, rustc, crates, packages, git, date } = doc.environment;
+  const { machine, rustc, crates, packages, git, date } = doc.environment;
+  const runtimes = doc.environment.runtimes ?? { [doc.environment.runtime.name]: doc.environment.runtime };
   const list = (record) => Object.entries(record).map(([k, v]) => `${k} ${v ?? 'absent'}`).join(', ');
   return [
     `date: ${date}`,
     `CPU: ${machine.cpu.model}, ${machine.cpu.cores} logical cores${machine.cpu.speedMHz ? ` at ${machine.cpu.speedMHz} MHz` : ''}`,
     `OS: ${machine.os.type} ${machine.os.release} (${machine.os.platform}/${machine.os.arch}), ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
-    `runtime: ${runtime.name} ${runtime.version}, V8 ${runtime.v8 ?? 'n/a'}, flags: ${runtime.flags.join(' ') || 'none'}`
-      + `${runtime.nodeOptions ? `, NODE_OPTIONS=${runtime.nodeOptions}` : ''}`,
+    ...Object.entries(runtimes).map(([name, runtime]) => runtimeLine(name, runtime)),
     `Rust: ${rustc ?? 'not found'}; crates: ${list(crates)}`,
     `packages: ${list(packages)}`,
+    implementationsLine(doc),
     `git: ${git.commit ?? 'unknown'}${git.dirty ? ' (with uncommitted changes)' : ''}`,
     `options: ${doc.options.quick ? 'quick, ' : ''}${doc.options.repeat} run(s), implementations ${doc.options.impls.join(', ')}`
       + `${doc.options.filter ? `, filter "${doc.options.filter}"` : ''}, at least ${doc.options.budget.minCpuTimeNs / 1e6} ms per case`,
-  ];
+  ].filter((line) => line !== null);
+}
+
+/** The one-line summary of the environment at the head of the terminal report. */
+function environmentSummary(doc) {
+  const { machine } = doc.environment;
+  const runtimes = Object.entries(doc.environment.runtimes ?? { [doc.environment.runtime.name]: doc.environment.runtime });
+  return `${machine.cpu.model} (${machine.cpu.cores} cores), ${runtimes.map(([name, r]) => `${name === r.name ? name : `${name} (${r.name})`} ${r.version}`).join(', ')}, `
+    + `${doc.options.repeat} run(s)${doc.options.quick ? ', quick' : ''}. ${cellMeaning(doc)}`;
 }
 
 /**
- * One group's summary: a line per case with each implementation's median (marked when
- * probably optimised away, "error" when it threw, "-" when not run), the ratio columns and
- * the row's largest noise (spread or repeat spread).
+ * One group's summary: a line per case with each runtime × implementation's median (marked
+ * when probably optimised away, "error" when it threw, "-" when not run), the ratio columns
+ * and the row's largest noise (spread or repeat spread).
  */
 function summaryTable(doc, group) {
   const find = rowLookup(doc);
-  const impls = doc.implementations.map((i) => i.name);
-  const failed = new Set(doc.errors.map((e) => `${e.impl}\0${e.case}`));
-  const columns = ratioColumns(doc);
-  const cell = (c, impl) => {
-    const row = find(c.id, impl);
+  const columns = matrixColumns(doc);
+  const failed = new Set(doc.errors.map((e) => cellKey(e.runtime, e.impl, e.case)));
+  const ratios = matrixRatioColumns(doc);
+  const cell = (c, { runtime, impl }) => {
+    const row = find(runtime, c.id, impl);
     if (row) return `${formatTime(row.stats.p50)}${row.optimisedAway ? OPTIMISED_AWAY_MARK : ''}`;
-    return failed.has(`${impl}\0${c.id}`) ? 'error' : '-';
+    return failed.has(cellKey(runtime, impl, c.id)) ? 'error' : '-';
   };
   const rows = doc.cases.filter((c) => c.group === group).map((c) => {
-    const noises = impls.map((impl) => find(c.id, impl)).filter(Boolean).map((r) => noise(r.stats));
+    const noises = columns.map(({ runtime, impl }) => find(runtime, c.id, impl)).filter(Boolean).map((r) => noise(r.stats));
     return [
       c.name,
-      ...impls.map((impl) => cell(c, impl)),
-      ...columns.map((col) => formatRatio(find(c.id, col.impl)?.[col.field])),
+      ...columns.map((column) => cell(c, column)),
+      ...ratios.map((col) => formatRatio(find(col.runtime, c.id, col.impl)?.[col.field])),
       noises.length ? formatPercent(Math.max(...noises)) : '-',
     ];
   });
-  return { header: [group, ...impls, ...columns.map((col) => col.title), 'noise'], rows };
+  return { header: [group, ...columns.map((col) => col.title), ...ratios.map((col) => col.title), 'noise'], rows };
 }
 
-/** One group's details: a line per (case, implementation) with the full statistics. */
+/** One group's details: a line per (case, runtime × implementation) with the full statistics. */
 function detailTable(doc, group) {
   const find = rowLookup(doc);
-  const rows = doc.cases.filter((c) => c.group === group).flatMap((c) => doc.implementations
-    .map((i) => find(c.id, i.name)).filter(Boolean)
-    .map((r) => [
-      c.name, r.impl, formatTime(r.stats.p50), formatTime(r.stats.p75), formatTime(r.stats.p99), formatTime(r.stats.min),
-      formatPercent(r.stats.spread), formatPercent(r.stats.repeatSpread), formatRatio(r.emptyLoopRatio),
-      r.optimisedAway ? 'probably optimised away' : '',
+  const columns = matrixColumns(doc);
+  const rows = doc.cases.filter((c) => c.group === group).flatMap((c) => columns
+    .map((column) => [column, find(column.runtime, c.id, column.impl)]).filter(([, r]) => r)
+    .map(([column, r]) => [
+      c.name, column.title, ...DETAIL_MEASURES.map((m) => formatValue(m.of(r), m.unit)), r.optimisedAway ? 'probably optimised away' : '',
     ]));
-  return {
-    header: ['case', 'impl', 'median', 'p75', 'p99', 'min', 'spread', 'repeat spread', 'x empty loop', 'flag'],
-    rows,
-  };
+  return { header: ['case', 'impl', ...DETAIL_MEASURES.map((m) => m.title), 'flag'], rows };
 }
 
-/** The empty loop of each implementation: the median over its processes. */
+/** The empty loop of each runtime × implementation: the median over its processes. */
 function emptyLoopTable(doc) {
+  const columns = matrixColumns(doc);
   return {
-    header: ['empty loop', ...doc.implementations.map((i) => i.name)],
-    rows: [['median per call', ...doc.implementations.map(({ name }) => {
-      const loops = doc.emptyLoops.filter((e) => e.impl === name);
+    header: ['empty loop', ...columns.map((col) => col.title)],
+    rows: [['median per call', ...columns.map(({ runtime, impl }) => {
+      const loops = doc.emptyLoops.filter((e) => e.impl === impl && (e.runtime === undefined || e.runtime === runtime));
       return loops.length ? formatTime(median(loops.map((e) => e.stats.p50))) : '-';
     })]],
   };
 }
 
-/** What each implementation lacks outside the ladders (which only a floor has), as sentences ("wasm-raw lacks utf8Length, sum."). */
+/**
+ * What each implementation lacks outside the ladders (which only a floor has), as sentences
+ * ("wasm-raw lacks utf8Length, sum."), and why a runtime skipped what it could not run.
+ */
 function skippedLines(doc) {
-  const ladderCases = new Set(doc.cases.filter((c) => c.group === LADDER_GROUP).map((c) => c.id));
-  return doc.implementations.map(({ name }) => {
-    const missing = [...new Set(doc.skipped.filter((s) => s.impl === name && !ladderCases.has(s.case)).flatMap((s) => s.missing))];
-    return missing.length ? `${name} lacks ${missing.join(', ')}: its cases using them are shown as "-".` : null;
-  }).filter(Boolean);
+  const rungs = new Set(doc.cases.filter((c) => c.ladder).map((c) => c.id));
+  const runtimes = runtimesOf(doc);
+  const where = (runtime) => (runtimes.length > 1 ? ` on ${runtime}` : '');
+  return runtimes.flatMap((runtime) => doc.implementations.flatMap(({ name }) => {
+    const mine = doc.skipped.filter((s) => s.impl === name && (s.runtime === undefined || s.runtime === runtime) && !rungs.has(s.case));
+    const missing = [...new Set(mine.flatMap((s) => s.missing))];
+    const reasons = [...new Set(mine.map((s) => s.reason).filter(Boolean))];
+    return [
+      missing.length ? `${name}${where(runtime)} lacks ${missing.join(', ')}: its cases using them are shown as "-".` : null,
+      ...reasons.map((reason) => `${name}${where(runtime)} skipped ${mine.filter((s) => s.reason === reason).length} cases: ${reason}.`),
+    ].filter(Boolean);
+  }));
 }
 
 /** What a cell holds, as a sentence: the median per call, from the fastest run when there were several. */
@@ -122,24 +174,37 @@ function cellMeaning(doc) {
 /** What the ratio and noise columns mean, as every report prints it. */
 const RATIO_NOISE_LEGEND = 'a/b: ratio of medians. noise: the larger of (p75-p25)/median and the spread of repeated runs\' medians.';
 
-/** The sentence under the Results heading of report.md and report.html. */
+/** The sentence under the Results heading. */
 function resultsLegend(doc) {
   return `${cellMeaning(doc)} ${OPTIMISED_AWAY_MARK}: probably optimised away (under ${OPTIMISED_AWAY_RATIO}x `
     + `the empty loop of the same process). ${RATIO_NOISE_LEGEND}`;
 }
 
-/** The cases that threw, one sentence each. */
-function errorLines(doc) {
-  return doc.errors.map((e) => `${e.impl} (run ${e.repeat + 1}) ${e.case}: ${e.message}`);
+/** A lookup case id → `group/name`, the case as the reports label it (the id itself when the document lacks the case). */
+function caseLabels(cases) {
+  const labels = new Map(cases.map((c) => [c.id, `${c.group}/${c.name}`]));
+  return (id) => labels.get(id) ?? id;
 }
 
-/** The comparison with a baseline: the rows whose change exceeds their noise threshold. */
-function comparisonTable(comparison) {
+/** The cases that threw, one sentence each. */
+function errorLines(doc) {
+  const several = runtimesOf(doc).length > 1;
+  const label = caseLabels(doc.cases);
+  return doc.errors.map((e) => `${e.impl}${several ? ` on ${e.runtime}` : ''} (run ${e.repeat + 1}) ${label(e.case)}: ${e.message}`);
+}
+
+/**
+ * The comparison with a baseline: the rows whose change exceeds their noise threshold, each
+ * case labelled as `cases` name it, with its runtime when the comparison spans several.
+ */
+function comparisonTable(comparison, cases = []) {
   const changed = comparison.rows.filter((r) => r.verdict !== 'same');
+  const several = new Set(comparison.rows.map((r) => r.runtime)).size > 1;
+  const label = caseLabels(cases);
   return {
     header: ['case', 'impl', 'before', 'after', 'change', 'threshold', 'verdict'],
     rows: changed.map((r) => [
-      r.case, r.impl, formatTime(r.before), formatTime(r.after),
+      label(r.case), several ? `${r.runtime} ${r.impl}` : r.impl, formatTime(r.before), formatTime(r.after),
       `${r.change > 0 ? '+' : ''}${formatPercent(r.change)}`, `±${formatPercent(r.threshold)}`, r.verdict,
     ]),
   };
@@ -157,6 +222,6 @@ function comparisonLine(comparison) {
 }
 
 module.exports = {
-  OPTIMISED_AWAY_MARK, RATIO_NOISE_LEGEND, groupsOf, cellMeaning, resultsLegend, environmentLines, summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines,
-  comparisonTable, comparisonLine,
+  OPTIMISED_AWAY_MARK, RATIO_NOISE_LEGEND, DETAIL_MEASURES, groupsOf, cellMeaning, resultsLegend, environmentLines, environmentSummary,
+  summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines, comparisonTable, comparisonLine,
 };
