@@ -37,6 +37,13 @@
 //! it already did (nothing counted twice), and only nodes with a self size or of kind
 //! native count.
 //!
+//! # Leaks and traces
+//!
+//! [`find_leaks`] follows memlab's `find-leaks` (see [`leaks`'s rules](find_leaks_in)
+//! in `leaks.rs`); traces prefer edges as memlab's `annotateShortestPaths` does
+//! (`traces.rs`). [`IdRule`] picks how nodes of two snapshots are matched: by id alone
+//! (memwatch and memlab), or by id, type and name, since V8 reuses ids.
+//!
 //! # Cost
 //!
 //! [`Dominators::compute`] is Lengauer–Tarjan with path compression, without recursion
@@ -45,9 +52,18 @@
 //! dangling islands, deep chains and wide stars (`core/tests/analysis_work.rs`). It
 //! holds about 40 bytes per node and 4 per edge while it runs, and keeps 16 per node.
 
+mod cache;
 mod dominators;
 mod edges;
+mod ids;
+mod leaks;
 mod retained;
+mod traces;
 
+#[doc(hidden)]
+pub use cache::Cached;
 pub use dominators::Dominators;
+pub use ids::{IdRule, NodeIds};
+pub use leaks::{find_leaks, find_leaks_counting, find_leaks_in, LeakError, LeakRow};
 pub use retained::{ClassRetained, RetainedRow};
+pub use traces::{TraceStep, MAX_STEPS};

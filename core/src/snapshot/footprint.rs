@@ -12,7 +12,7 @@ fn capacity_bytes<T>(column: &Vec<T>) -> usize {
 
 impl HeapSnapshot {
     /// Bytes of heap memory this snapshot holds: its columns, string table and type
-    /// names, counted by capacity.
+    /// names, counted by capacity, and its dominator tree once computed.
     pub fn heap_bytes(&self) -> usize {
         let n = &self.nodes;
         let e = &self.edges;
@@ -34,6 +34,7 @@ impl HeapSnapshot {
             + names
             + size_of_val(self.node_kinds.as_slice())
             + size_of_val(self.edge_kinds.as_slice())
+            + self.dominators.heap_bytes()
     }
 }
 

@@ -58,6 +58,8 @@ pub struct HeapSnapshot {
     node_kinds: Vec<NodeKind>,
     edge_type_names: Vec<String>,
     edge_kinds: Vec<EdgeKind>,
+    /// The dominator tree, computed the first time it is asked for.
+    pub(crate) dominators: crate::analysis::Cached,
 }
 
 impl HeapSnapshot {
@@ -85,6 +87,7 @@ impl HeapSnapshot {
             node_kinds,
             edge_type_names,
             edge_kinds,
+            dominators: crate::analysis::Cached::default(),
         }
     }
 

@@ -1,0 +1,191 @@
+//! Retainer traces: one shortest path from the root to every node, preferring the
+//! edges memlab prefers, with a signature per node that is the same for two nodes
+//! whose paths read alike (so traces can be clustered in linear time), and the path
+//! written out from the object up, at most [`MAX_STEPS`] steps.
+//!
+//! Edges, as memlab's `TraceFinder.annotateShortestPaths` and `utils.isMeaningfulEdge`
+//! rank them: self edges, `internal` edges named `code`, `hidden` edges named
+//! `sloppy_function_map` and `hidden` edges to `system / NativeContext` are never
+//! followed; `internal` and `hidden` edges, and edges into `hidden` (system) nodes or
+//! the `C++ roots` node, are followed only once nothing else reaches a node (memlab
+//! postpones its "less preferable" edges the same way); weak edges, which memlab never
+//! follows, come last of all, so an object held only weakly still gets a trace.
+
+use serde::Serialize;
+
+use crate::snapshot::{EdgeKind, HeapSnapshot, Node, NodeKind};
+use crate::work::Work;
+
+/// The most steps a trace shows; a longer one ends in a `…` step and the node nearest
+/// the root.
+pub const MAX_STEPS: usize = 16;
+
+/// Marks "not reached" in [`Traces::via`].
+const NONE: u32 = u32::MAX;
+
+/// One step of a trace, from the object towards the root: the edge that holds the
+/// previous step's node (the object itself for the first step), and the node it comes
+/// from, by class (`Map`, `(GC roots)`, `Array`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct TraceStep {
+    /// The edge's name: a property or variable name, or `[i]`.
+    pub edge: String,
+    /// The class of the node the edge comes from.
+    pub node: String,
+}
+
+/// How preferable an edge is for a trace: 0 best, [`NEVER`] not at all.
+fn tier(snap: &HeapSnapshot, from: usize, e: usize, to: usize) -> u8 {
+    if from == to {
+        return NEVER;
+    }
+    let name = |e: usize| snap.string(snap.edges.names[e]);
+    let target = || snap.string(snap.nodes.names[to]);
+    match snap.edge_kind(e) {
+        EdgeKind::Weak => 2,
+        EdgeKind::Internal if name(e) == "code" => NEVER,
+        EdgeKind::Hidden if target() == "system / NativeContext" => NEVER,
+        EdgeKind::Internal | EdgeKind::Hidden => 1,
+        _ => match snap.node_kind(to) {
+            NodeKind::Hidden => 1,
+            NodeKind::Synthetic if target() == "C++ roots" => 1,
+            _ => 0,
+        },
+    }
+}
+
+/// Never followed.
+const NEVER: u8 = u8::MAX;
+
+/// A trace for every node the root reaches.
+pub(crate) struct Traces {
+    /// Per node: the edge it was reached by (`NONE` for the root and unreached nodes).
+    via: Vec<u32>,
+    /// Per node: its path's signature (0 for the root and unreached nodes).
+    signature: Vec<u64>,
+    /// Per node: the node its path starts with (the root's child on it).
+    anchor: Vec<u32>,
+}
+
+impl Traces {
+    /// Walks `snap` from the root breadth first, in three rounds of widening edge
+    /// tiers (each round resumes from every node reached so far).
+    pub(crate) fn new(snap: &HeapSnapshot, work: &mut Work) -> Self {
+        let n = snap.node_count();
+        let mut t = Traces {
+            via: vec![NONE; n],
+            signature: vec![0; n],
+            anchor: vec![0; n],
+        };
+        if n == 0 {
+            return t;
+        }
+        let (first_edge, to) = (&snap.nodes.first_edge, &snap.edges.to);
+        let mut reached = crate::diff::Bits::new(n);
+        reached.set(0);
+        let mut order: Vec<u32> = vec![0];
+        for round in 0..=2u8 {
+            let mut head = 0;
+            while head < order.len() {
+                let v = order[head] as usize;
+                head += 1;
+                let edges = first_edge[v] as usize..first_edge[v + 1] as usize;
+                work.nodes += 1;
+                work.edges += edges.len() as u64;
+                for e in edges {
+                    let w = to[e] as usize;
+                    if reached.get(w) || tier(snap, v, e, w) > round {
+                        continue;
+                    }
+                    reached.set(w);
+                    t.via[w] = e as u32;
+                    t.signature[w] = step_signature(snap, t.signature[v], e, w);
+                    t.anchor[w] = if v == 0 { w as u32 } else { t.anchor[v] };
+                    order.push(w as u32);
+                }
+            }
+        }
+        t
+    }
+
+    /// Whether node `o` has a trace.
+    pub(crate) fn reached(&self, o: usize) -> bool {
+        self.via.get(o).is_some_and(|&e| e != NONE)
+    }
+
+    /// Node `o`'s path signature.
+    pub(crate) fn signature(&self, o: usize) -> u64 {
+        self.signature[o]
+    }
+
+    /// The trace of node `o`, from its holder up to the root's child on the path (the
+    /// root itself left out): at most [`MAX_STEPS`] steps, then a step `{ edge: "…",
+    /// node }` naming the node the path starts from.
+    pub(crate) fn steps(&self, snap: &HeapSnapshot, o: usize, work: &mut Work) -> Vec<TraceStep> {
+        let mut steps = Vec::new();
+        let mut at = o;
+        while let Some(&e) = self.via.get(at).filter(|&&e| e != NONE) {
+            work.nodes += 1;
+            let e = e as usize;
+            let from = snap.edge_source(e);
+            if from == 0 {
+                break;
+            }
+            if steps.len() == MAX_STEPS {
+                let anchor = snap.node(self.anchor[o] as usize).map(class_label);
+                steps.push(TraceStep {
+                    edge: "…".to_string(),
+                    node: anchor.unwrap_or_default(),
+                });
+                break;
+            }
+            steps.push(step(snap, e, from));
+            at = from;
+        }
+        steps
+    }
+}
+
+/// Edge `e`, from node `from`, as a step.
+fn step(snap: &HeapSnapshot, e: usize, from: usize) -> TraceStep {
+    let node = snap.node(from).map(class_label).unwrap_or_default();
+    TraceStep {
+        edge: snap.edge_name(e).to_string(),
+        node,
+    }
+}
+
+/// How a holder is shown: its DevTools class, but a synthetic node by its name
+/// (`(GC roots)`), and the root as `(root)`.
+fn class_label(node: Node<'_>) -> String {
+    match node.kind() {
+        _ if node.ordinal() == 0 => "(root)".to_string(),
+        NodeKind::Synthetic if !node.name().is_empty() => node.name().to_string(),
+        _ => node.class_name().into_owned(),
+    }
+}
+
+/// The signature of the path to `w` by edge `e`, extending its holder's `parent`:
+/// element and hidden indexes are left out, so `[0]` and `[4999]` read alike.
+fn step_signature(snap: &HeapSnapshot, parent: u64, e: usize, w: usize) -> u64 {
+    let kind = snap.edges.types[e] as u64;
+    let edge_name = match snap.edge_kind(e) {
+        EdgeKind::Element | EdgeKind::Hidden => u64::from(u32::MAX),
+        _ => u64::from(snap.edges.names[e]),
+    };
+    let node_type = snap.nodes.types[w] as u64;
+    let node_name = match snap.node_kind(w) {
+        NodeKind::Object | NodeKind::Native | NodeKind::Synthetic => u64::from(snap.nodes.names[w]),
+        _ => u64::from(u32::MAX),
+    };
+    [kind, edge_name, node_type, node_name]
+        .into_iter()
+        .fold(parent ^ 0x9e37_79b9_7f4a_7c15, |h, x| mix(h ^ x))
+}
+
+/// SplitMix64's finaliser.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
