@@ -7,9 +7,6 @@
 
 const { formatSize } = require('./report/format.js');
 
-/** The case files, in report order. */
-const CASE_FILES = ['@bindlab/bench-js/call-overhead.js', '@bindlab/bench-js/transfer.js', '@bindlab/bench-js/real-api.js'];
-
 /** The id of a case: `group/key`, or `group/key@size` for one size of a sweep. */
 function caseId(group, key, size = null) {
   return size === null ? `${group}/${key}` : `${group}/${key}@${size}`;
@@ -56,9 +53,9 @@ function expandTables(tables) {
   return nameRungs(cases);
 }
 
-/** Every case declared in bench-js/. */
+/** Every timing case registered in bench-js/index.js, in report order. */
 function allCases() {
-  return expandTables(CASE_FILES.map((file) => require(file)));
+  return expandTables(require('@bindlab/bench-js/index.js').bench);
 }
 
 /** Every case whose id (`group/key@size`) or label (`group/name`) contains `filter` (all when no filter). */
