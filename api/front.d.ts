@@ -1,6 +1,7 @@
-// The part of the public surface that @bindlab/api adds to both packages, and the
-// `raw` floors both export. Each package's index.d.ts re-exports this beside the
-// declarations its binding generator writes; test/types.test.js keeps them in step.
+// The part of the public surface that @bindlab/api adds to both packages, and the shape
+// of the `lab.raw` floors both have. Each package's index.d.ts re-exports this beside the
+// product classes its binding generator writes, and declares `lab` from the rest of them;
+// test/types.test.js keeps them in step.
 
 /** memwatch's `stats` payload. */
 export interface MemwatchStats {
@@ -181,8 +182,8 @@ export declare function diffSnapshotsAsync(
   after: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
 ): Promise<HeapDiffResult>
 
-/** The floors: the same probes with no binding generator in between. */
-export declare const raw: {
+/** The floors (`lab.raw`): the same probes with no binding generator in between. */
+export interface RawFloor {
   noop(): void
   add(a: number, b: number): number
   mulAdd(a: number, b: number, c: number): number

@@ -15,7 +15,7 @@ const { controlRuns } = require('../harness/lib/lifetime/controls.js');
 const { runRepro } = require('../harness/lib/repro/command.js');
 const { resolveRuntime } = require('../harness/lib/runtimes.js');
 
-const impls = { napi: require('@bindlab/napi'), wasm: require('@bindlab/wasm') };
+const { LABS: impls } = require('./bindings.js');
 
 /** Even smaller than a case's tiny parameters, to keep `npm test` quick: by experiment, the parameters it overrides. */
 const SMALLER = {

@@ -95,13 +95,13 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
 }
 
 test('napi: a listener costs exactly three Node-API reference calls over its lifetime (create, unref, delete)', () => {
-  const before = BINDINGS.napi.referenceCounters();
+  const before = BINDINGS.napi.lab.referenceCounters();
   const monitor = new BINDINGS.napi.GcMonitor();
   const listener = () => {};
   monitor.on('stats', listener);
   for (let i = 0; i < 20; i++) monitor.record(MAJOR, 1e6, 1.7e12 + i * 1000, 1);
   monitor.off('stats', listener);
-  const after = BINDINGS.napi.referenceCounters();
+  const after = BINDINGS.napi.lab.referenceCounters();
   assert.deepEqual([after.create - before.create, after.reference - before.reference, after.unref - before.unref,
     after.delete - before.delete], [1, 0, 1, 1]);
 });

@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { constants } = require('node:perf_hooks');
-const { BINDINGS, SNAPSHOT, INSTANCES, membersOf } = require('./bindings.js');
+const { LABS, SNAPSHOT, INSTANCES, membersOf } = require('./bindings.js');
 
 /** A valid call of every method and getter of every class, in an order that works on a
  * fresh object (`after` is a live HeapSnapshot of the same package). */
@@ -33,7 +33,7 @@ function call(object, kind, key, args, after) {
 /** One object of every class of `binding`, except HeapDiff (a front class, not Rust's);
  * napi's JsHolder in the counted mode, the one that has `unrefOnly()`. */
 function oneOfEach(binding) {
-  const makers = { ...INSTANCES, JsHolder: (m) => new m.JsHolder(m === BINDINGS.napi ? 'counted' : 'jsvalue') };
+  const makers = { ...INSTANCES, JsHolder: (m) => new m.JsHolder(m === LABS.napi ? 'counted' : 'jsvalue') };
   return Object.entries(makers).filter(([name]) => name !== 'HeapDiff').map(([name, make]) => [name, make(binding)]);
 }
 
@@ -47,7 +47,7 @@ async function collectUntil(seen) {
   }
 }
 
-for (const [name, binding] of Object.entries(BINDINGS)) {
+for (const [name, binding] of Object.entries(LABS)) {
   test(`${name}: a panic becomes an Error carrying its message, and later calls work`, () => {
     assert.throws(() => binding.panicProbe('deliberate panic'), (error) => error instanceof Error && /deliberate panic/.test(error.message));
     assert.equal(binding.add(2, 3), 5);

@@ -4,10 +4,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BINDINGS } = require('./bindings.js');
+const { LABS } = require('./bindings.js');
 const plain = require('@bindlab/bench-js/plain.js');
 
-const IMPLEMENTATIONS = { ...BINDINGS, plain };
+const IMPLEMENTATIONS = { ...LABS, plain };
 const wide = (seed) => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, seed + i]));
 const bytes = (length) => Uint8Array.from({ length }, (_, i) => (i * 7) & 255);
 
@@ -57,7 +57,7 @@ for (const [name, impl] of Object.entries(IMPLEMENTATIONS)) {
   });
 }
 
-for (const [name, binding] of Object.entries(BINDINGS)) {
+for (const [name, binding] of Object.entries(LABS)) {
   test(`${name}.raw: the floor probes agree with the bound ones`, () => {
     assert.equal(binding.raw.noop(), undefined);
     assert.equal(binding.raw.add(2147483647, 1), -2147483648);
@@ -70,7 +70,7 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
 }
 
 test('napi.raw.Counter: the Counter floor counts and rejects a foreign receiver', () => {
-  const { raw } = BINDINGS.napi;
+  const { raw } = LABS.napi;
   const counter = new raw.Counter(1);
   assert.equal(counter.increment(), 2);
   assert.equal(counter.value, 2);
@@ -79,7 +79,7 @@ test('napi.raw.Counter: the Counter floor counts and rejects a foreign receiver'
 });
 
 test('napi.raw: every overhead rung answers as its floor and throws on bad arguments', () => {
-  const { raw } = BINDINGS.napi;
+  const { raw } = LABS.napi;
   for (const rung of [1, 2, 3]) assert.equal(raw[`noopRung${rung}`](), undefined);
   for (const rung of [1, 2, 3, 4, 5]) {
     assert.equal(raw[`addRung${rung}`](2147483647, 1), -2147483648);

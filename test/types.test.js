@@ -1,13 +1,16 @@
 // The two packages' TypeScript declarations describe one public surface: what napi-rs
 // generates (napi-binding/binding.d.ts) and what wasm-bindgen generates
 // (wasm-binding/pkg/bindlab_wasm.d.ts) declare the same functions, classes, members
-// and parameters, and each package's declarations match what it exports at run time.
+// and parameters, and each package's declarations (index.d.ts: the product at the top
+// level, front.d.ts included, and `lab`) match what it exports at run time, as the
+// TypeScript compiler reads them.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const ts = require('typescript');
 const { BINDINGS } = require('./bindings.js');
 
 const ROOT = path.join(__dirname, '..');
@@ -113,16 +116,41 @@ test('napi-rs and wasm-bindgen declare the same functions, classes, members and 
   }
 });
 
+/** What package `name`'s index.d.ts declares, by the TypeScript compiler: its value
+ * exports, and the properties of the type of its `lab` export, each sorted. */
+function declaredSurface(name) {
+  const entry = require.resolve(`@bindlab/${name}/package.json`).replace(/package\.json$/, 'index.d.ts');
+  const program = ts.createProgram([entry], { noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const checker = program.getTypeChecker();
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)));
+  const target = (symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+  const values = exports.filter((symbol) => (target(symbol).flags & ts.SymbolFlags.Value) !== 0);
+  const lab = values.find((symbol) => symbol.name === 'lab');
+  const labType = checker.getTypeOfSymbolAtLocation(lab, lab.valueDeclaration);
+  return {
+    top: values.map((symbol) => symbol.name).sort(),
+    lab: checker.getPropertiesOfType(labType).map((symbol) => symbol.name).sort(),
+  };
+}
+
 for (const [name, binding] of Object.entries(BINDINGS)) {
-  test(`${name}: the declarations cover exactly what the package exports`, () => {
+  test(`${name}: the declarations cover exactly what the package exports, at the top level and under lab`, () => {
+    const declared = declaredSurface(name);
+    const lab = Object.keys(binding.lab).sort();
+    assert.deepEqual(declared.top, Object.keys(binding).sort(), 'top level: declared and exported');
+    assert.deepEqual(declared.lab.filter((key) => key !== 'install_panic_hook'), lab, 'lab: declared and exported');
+  });
+
+  test(`${name}: every generated declaration and every front declaration is declared at the top level or under lab`, () => {
     const generated = declarations(GENERATED[name]);
     const front = declarations(FRONT);
     const declared = new Set([
       ...generated.functions.keys(), ...generated.constants, ...generated.classes.keys(),
       ...front.functions.keys(), ...front.constants, ...front.classes.keys(),
     ]);
-    const exported = new Set(Object.keys(binding));
-    const missing = [...exported].filter((key) => !declared.has(key));
+    const { top, lab } = declaredSurface(name);
+    const exported = new Set([...top, ...lab, ...Object.keys(binding), ...Object.keys(binding.lab)]);
+    const missing = [...exported].filter((key) => !declared.has(key) && key !== 'lab' && key !== 'raw');
     const phantom = [...declared].filter((key) => !exported.has(key) && key !== 'install_panic_hook');
     assert.deepEqual(missing, [], 'exported but not declared');
     assert.deepEqual(phantom, [], 'declared but not exported');

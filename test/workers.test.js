@@ -6,12 +6,13 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { Worker } = require('node:worker_threads');
-const { BINDINGS, SNAPSHOT } = require('./bindings.js');
+const { LABS, SNAPSHOT } = require('./bindings.js');
 
 /** A worker's body: loads the package, works, and reports; with `loop`, parses forever. */
 const BODY = `
 const { parentPort, workerData } = require('node:worker_threads');
-const m = require(workerData.pkg);
+const { labApi } = require(workerData.implementations);
+const m = labApi(require(workerData.pkg));
 const work = () => {
   const snap = m.parseSnapshot(workerData.snapshot);
   const diff = m.diffSnapshots(workerData.snapshot, workerData.snapshot);
@@ -26,8 +27,11 @@ if (workerData.loop) {
 parentPort.postMessage(work());
 `;
 
+/** The harness's loader module, through which a worker reads the package's lab API. */
+const IMPLEMENTATIONS = require.resolve('../harness/lib/implementations.js');
+
 /** Starts a worker running BODY over package `pkg`. */
-const start = (pkg, loop = false) => new Worker(BODY, { eval: true, workerData: { pkg, snapshot: SNAPSHOT, loop } });
+const start = (pkg, loop = false) => new Worker(BODY, { eval: true, workerData: { pkg, implementations: IMPLEMENTATIONS, snapshot: SNAPSHOT, loop } });
 
 /** The first message of `worker`, or its error. */
 const firstMessage = (worker) => new Promise((resolve, reject) => {
@@ -35,7 +39,7 @@ const firstMessage = (worker) => new Promise((resolve, reject) => {
   worker.once('error', reject);
 });
 
-for (const [name, binding] of Object.entries(BINDINGS)) {
+for (const [name, binding] of Object.entries(LABS)) {
   const pkg = `@bindlab/${name}`;
   const expected = { add: 5, counter: 42, nodes: binding.parseSnapshot(SNAPSHOT).nodeCount, change: 0 };
 

@@ -1,16 +1,16 @@
 // @bindlab/wasm: the wasm-bindgen binding. `pkg/` is what wasm-pack generates at build
-// time: the .wasm module and its JS glue for Node. This file adds the raw floor and the
-// argument guards (guard.js) to the glue, and @bindlab/api the JavaScript front
-// (memwatch's events, gc() and HeapDiff; snapshot files and streams).
+// time: the .wasm module and its JS glue for Node. This file adds the argument guards
+// (guard.js) to the glue and the raw floor (raw.js) to its lab; @bindlab/api adds the
+// JavaScript front (memwatch's events, gc() and HeapDiff; snapshot files and streams)
+// and puts the product at the top level, the probes, lifetime instruments and the floor
+// under `lab`.
 'use strict';
 
-const { front } = require('@bindlab/api');
+const { packageExports } = require('@bindlab/api');
 const { rawProbes } = require('./raw.js');
 const { guard } = require('./guard.js');
 
 const glue = require('./pkg/bindlab_wasm.js');
-glue.raw = rawProbes(glue.rawExports());
 delete glue.install_panic_hook; // the start function, run at instantiation
 guard(glue);
-// An object literal, for fast properties and ESM named imports (see `front`).
-module.exports = { ...require('./pkg/bindlab_wasm.js'), ...front(glue, () => module.exports) };
+module.exports = packageExports(glue, { raw: rawProbes(glue.rawExports()) }, () => module.exports);

@@ -1,8 +1,10 @@
 // The implementations every case runs against, each loaded in its own process.
 //   module    what the worker requires
-//   pick      the property of that module holding the API (the raw floors), if any
+//   pick      the property of the module's lab API holding the API (the raw floors), if any
 //   role      'baseline' (plain JS), 'binding' (a binding a user chooses between) or 'floor'
 //   floorOf   for a floor: the binding it is the hand-written lower bound of
+// A binding package keeps its probes and instruments under `pkg.lab`; cases, lifetime
+// experiments and repro claims get the lab API: the product and the lab in one object.
 'use strict';
 
 /** Implementation name → how to load it and what it is, in report column order. */
@@ -21,11 +23,18 @@ function referencesOf(name) {
   return { baseline: name === baseline ? undefined : baseline, floor };
 }
 
-/** Loads the API object of implementation `name` (an empty object when a floor's module lacks it). */
-function loadImplementation(name, requireFn) {
-  const { module, pick } = IMPLEMENTATIONS[name];
-  const loaded = requireFn(module);
-  return pick ? loaded[pick] ?? {} : loaded;
+/** A loaded module's lab API: its top-level exports and its `lab` namespace (when it has
+ * one) in one new object, without the `lab` key itself. */
+function labApi(loaded) {
+  const { lab, ...product } = loaded;
+  return { ...product, ...lab };
 }
 
-module.exports = { IMPLEMENTATIONS, referencesOf, loadImplementation };
+/** Loads the lab API of implementation `name` (an empty object when a floor's module lacks it). */
+function loadImplementation(name, requireFn) {
+  const { module, pick } = IMPLEMENTATIONS[name];
+  const api = labApi(requireFn(module));
+  return pick ? api[pick] ?? {} : api;
+}
+
+module.exports = { IMPLEMENTATIONS, referencesOf, labApi, loadImplementation };

@@ -1,21 +1,13 @@
 //! `@bindlab/napi`: bindlab's core through napi-rs, the "thin" binding over Node-API.
 //!
-//! Conversions only: each module wraps one concern of `bindlab-core` in a handful of
-//! `#[napi]` items; `raw` is the macro-free Node-API floor they are measured against.
+//! Conversions only, in three parts: `api` is the product (memwatch's GC monitor, heap
+//! snapshots and HeapDiff), `lab` the probes and lifetime instruments the harness
+//! measures, and `floor` the macro-free Node-API floor and the overhead ladders they
+//! are measured against. The JS package puts `lab` items (and `floor`'s `raw`) under
+//! `pkg.lab`.
 
-mod callback;
-mod class;
+mod api;
 mod convert;
-mod error;
-mod lifetime;
-mod memwatch;
-mod object;
-mod overhead;
-mod overhead_method;
-mod panic;
-mod probe;
-mod raw;
-mod raw_counter;
+mod floor;
+mod lab;
 mod reference;
-mod snapshot;
-mod transfer;

@@ -43,9 +43,8 @@ pub(crate) fn count(bump: impl FnOnce(&mut ReferenceCounters)) {
     });
 }
 
-/// The Node-API reference calls made so far by this thread.
-#[napi(catch_unwind)]
-pub fn reference_counters() -> ReferenceCounters {
+/// The Node-API reference calls made so far by this thread (exported as `lab.referenceCounters`).
+pub(crate) fn counters() -> ReferenceCounters {
     COUNTERS.with(Cell::get)
 }
 

@@ -1,17 +1,13 @@
 //! `@bindlab/wasm`: bindlab's core through wasm-bindgen, the "thick" binding.
 //!
-//! Conversions only: each module wraps one concern of `bindlab-core` in
-//! wasm-bindgen's exported functions and classes.
+//! Conversions only, in three parts: `api` is the product (memwatch's GC monitor, heap
+//! snapshots and HeapDiff), `lab` the probes and lifetime instruments the harness
+//! measures, and `floor` the raw exports with no glue they are measured against. The JS
+//! package puts `lab` items (and `floor`'s `raw`) under `pkg.lab`; `panic` turns a
+//! Rust panic into a JS `Error` for all of them.
 
-mod callback;
-mod class;
+mod api;
 mod convert;
-mod error;
-mod lifetime;
-mod memwatch;
-mod object;
+mod floor;
+mod lab;
 mod panic;
-mod probe;
-mod raw;
-mod snapshot;
-mod transfer;

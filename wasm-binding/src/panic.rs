@@ -5,7 +5,6 @@
 //! its call guard swaps instances, so the hook also calls `globalThis.__bindlabWasmOnPanic`
 //! (set by `guard.js`), whose guards then swap instances first (a no-argument call).
 
-use bindlab_core::probe;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook when the module is instantiated.
@@ -19,10 +18,4 @@ fn install_panic_hook() {
         }
         wasm_bindgen::throw_str(&format!("Rust panic in @bindlab/wasm: {info}"));
     }));
-}
-
-/// Panics in Rust with `message`.
-#[wasm_bindgen(js_name = panicProbe)]
-pub fn panic_probe(message: String) {
-    probe::panic_with(&message)
 }

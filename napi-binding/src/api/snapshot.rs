@@ -249,10 +249,3 @@ impl ObjectFinalize for HeapSummary {
         self.external.release(&env)
     }
 }
-
-/// V8's running total of external memory reported through Node-API, read by adjusting
-/// it by 0. (`process.memoryUsage().external` does not include it on Node 20.)
-#[napi(catch_unwind)]
-pub fn reported_external_memory(env: Env) -> napi::Result<f64> {
-    Ok(env.adjust_external_memory(0)? as f64)
-}

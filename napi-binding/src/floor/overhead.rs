@@ -6,7 +6,7 @@
 //! can say how many nanoseconds each step costs (`bench-js/call-overhead.js`, group
 //! `overhead`). Exported on `raw` as `noopRung1`…, `addRung1`….
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use napi::bindgen_prelude::{
     defer_native_borrow_scope, panic_to_error, CallbackInfo, FromNapiValue, JsError,
     NativeBorrowBarrier, NativeBorrowScope, ToNapiValue,

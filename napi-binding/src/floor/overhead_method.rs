@@ -4,8 +4,8 @@
 //! floor's own `increment` (`napi_get_cb_info` for `this`, `napi_unwrap`). Exported as
 //! the methods `incrementRung1`… of `raw.LadderCounter`.
 
-use crate::overhead::finish;
-use crate::raw_counter::{unwrap_counter, wrong_receiver, Member, COUNTER_TAG};
+use super::overhead::finish;
+use super::raw_counter::{unwrap_counter, wrong_receiver, Member, COUNTER_TAG};
 use napi::bindgen_prelude::{
     defer_native_borrow_scope, register_native_borrow_with_value, validate_type_tag, CallbackInfo,
     NativeBorrowBarrier, NativeBorrowScope, ToNapiValue,

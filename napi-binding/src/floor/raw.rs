@@ -4,8 +4,8 @@
 //! `raw.Counter` (`raw_counter`), beside the overhead ladders' rungs and `raw.LadderCounter`
 //! (`overhead*`).
 
-use crate::{overhead, overhead_method, raw_counter};
-use bindlab_core::probe;
+use super::{overhead, overhead_method, raw_counter};
+use bindlab_core::lab::probe;
 use napi::bindgen_prelude::{Env, JsObjectValue, Object};
 use napi::sys::{self, napi_callback_info, napi_env, napi_value};
 use napi_derive::napi;

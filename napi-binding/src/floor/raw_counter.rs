@@ -4,7 +4,7 @@
 //! (`overhead_method`) can measure the tag check on instances of the same class, defined
 //! a second time as `LadderCounter` with the ladder's rung methods added.
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use napi::sys::{self, napi_callback_info, napi_env, napi_value};
 use std::ffi::{c_void, CStr};
 use std::ptr;

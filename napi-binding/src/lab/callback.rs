@@ -2,7 +2,7 @@
 //! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use napi::bindgen_prelude::Function;
 use napi_derive::napi;
 

@@ -3,7 +3,7 @@
 //! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use napi_derive::napi;
 
 /// A counter owned by Rust, used to measure method calls and construction.

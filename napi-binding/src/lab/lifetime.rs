@@ -10,8 +10,8 @@
 
 use crate::convert::{range_error, type_error};
 use crate::reference::{count, SharedRef};
-use bindlab_core::lifetime::{self, Tally};
-use bindlab_core::probe;
+use bindlab_core::lab::lifetime::{self, Tally};
+use bindlab_core::lab::probe;
 use napi::bindgen_prelude::{Env, FromNapiValue, Function, JsValue, Unknown};
 use napi::UnknownRef;
 use napi::sys::{self, napi_env, napi_ref, napi_value};

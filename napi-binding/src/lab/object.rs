@@ -4,7 +4,7 @@
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
 use crate::convert::range_error;
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use napi::bindgen_prelude::Env;
 use napi_derive::napi;
 

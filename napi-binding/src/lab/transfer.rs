@@ -3,7 +3,7 @@
 //! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use crate::convert::range_error;
 use napi::bindgen_prelude::{Env, Uint8Array};
 use napi_derive::napi;

@@ -2,7 +2,7 @@
 //! on the instance's exports (see `rawExports`); arrays go through a scratch buffer that
 //! JS fills directly in linear memory.
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Probes that call back into JavaScript through a `js_sys::Function`.
 
 use crate::convert::type_error;
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
 /// Calls `f(i)` and reads its result as a number.

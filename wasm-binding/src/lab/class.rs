@@ -1,7 +1,7 @@
 //! An exported class: wasm-bindgen keeps the Rust value in linear memory and gives JS
 //! a wrapper holding its pointer, freed by `free()` or a FinalizationRegistry.
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
 /// A counter owned by Rust, used to measure method calls and construction.

@@ -8,8 +8,8 @@
 //! - `heapLiveCount()`: wasm-bindgen's live JS-value slots.
 
 use crate::convert::{error, range_error, to_js, type_error};
-use bindlab_core::probe;
-use bindlab_core::lifetime;
+use bindlab_core::lab::probe;
+use bindlab_core::lab::lifetime;
 use wasm_bindgen::prelude::*;
 
 /// A Rust value of `bytes` payload owned by its JS wrapper; dropped by `free()` or the

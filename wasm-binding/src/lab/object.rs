@@ -2,7 +2,7 @@
 //! thick way, which walks each property through the glue.
 
 use crate::convert::{from_js, range_error, to_js};
-use bindlab_core::probe::{self, Point, Wide};
+use bindlab_core::lab::probe::{self, Point, Wide};
 use wasm_bindgen::prelude::*;
 
 /// `x + y` of an object `{ x, y }`.

@@ -1,6 +1,6 @@
 //! The scalar call-cost probes, exported through wasm-bindgen's generated glue.
 
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
 /// Does nothing: the cost of a JS → wasm call through the generated glue.

@@ -2,7 +2,7 @@
 //! every argument into linear memory and every result out of it.
 
 use crate::convert::range_error;
-use bindlab_core::probe;
+use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
 /// The UTF-8 length of a string (encoded into wasm memory by the glue).

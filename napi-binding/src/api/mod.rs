@@ -1,0 +1,4 @@
+//! The product: what `@bindlab/napi` exports at the top level, through the JS front.
+
+mod memwatch;
+mod snapshot;

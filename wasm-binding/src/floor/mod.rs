@@ -1,0 +1,3 @@
+//! The floor: plain `extern "C"` exports with no wasm-bindgen glue (`lab.raw`).
+
+mod raw;
