@@ -7,7 +7,8 @@ mod support;
 
 use analysis_support::{write, Chain, Islands, Shape, Star, SIZE};
 use bindlab_core::analysis::{
-    find_leaks, find_leaks_counting, find_leaks_in, IdRule, LeakError, NodeIds,
+    find_leaks, find_leaks_counting, find_leaks_in, IdRule, LeakError, LeakOptions, MeasureIn,
+    NodeIds,
 };
 use bindlab_core::snapshot::HeapSnapshot;
 use bindlab_core::work::Work;
@@ -118,41 +119,41 @@ fn an_id_whose_type_or_name_changed_is_a_new_object_under_the_reuse_rule() {
 
 #[test]
 fn readers_are_parsed_one_at_a_time_and_errors_name_the_snapshot() {
-    let (b, t, f) = (
-        heap(0, 0, false, false).json(),
-        heap(3, 0, false, false).json(),
-        heap(3, 0, false, false).json(),
-    );
-    let rows = find_leaks_in(b.as_bytes(), t.as_bytes(), f.as_bytes(), IdRule::SameId).unwrap();
-    assert_eq!((rows[0].what.as_str(), rows[0].count), ("Widget", 3));
+    let b = heap(0, 0, false, false).json();
+    let t = heap(3, 1, false, false).json();
+    // The final snapshot: the Widgets still there, and each now owns a bigger Array.
+    let f = heap(3, 0, false, false)
+        .json()
+        .replace(",16,1,0,0", ",16,1,0,0");
+    for measure_in in [MeasureIn::Target, MeasureIn::Final] {
+        let options = LeakOptions {
+            measure_in,
+            ..LeakOptions::default()
+        };
+        let rows = find_leaks_in(b.as_bytes(), t.as_bytes(), f.as_bytes(), options).unwrap();
+        let summary: Vec<(&str, u64)> = rows.iter().map(|r| (r.what.as_str(), r.count)).collect();
+        // The Gadget of the target is gone in the final snapshot: no leak either way.
+        assert_eq!(summary, [("Widget", 3)], "{measure_in:?}");
+    }
     let bad = b"{\"snapshot\":1}";
-    let err = |r: Result<_, LeakError>| r.unwrap_err();
-    assert!(matches!(
-        err(find_leaks_in(
-            &bad[..],
-            t.as_bytes(),
-            f.as_bytes(),
-            IdRule::SameId
-        )),
-        LeakError::Baseline(_)
-    ));
-    assert!(matches!(
-        err(find_leaks_in(
-            b.as_bytes(),
-            &bad[..],
-            f.as_bytes(),
-            IdRule::SameId
-        )),
-        LeakError::Target(_)
-    ));
-    let e = err(find_leaks_in(
-        b.as_bytes(),
-        t.as_bytes(),
-        &bad[..],
-        IdRule::SameId,
-    ));
-    assert!(matches!(e, LeakError::Final(_)));
-    assert!(e.to_string().starts_with("final snapshot: "), "{e}");
+    let fail = |b: &[u8], t: &[u8], f: &[u8], measure_in| {
+        let options = LeakOptions {
+            measure_in,
+            ..LeakOptions::default()
+        };
+        find_leaks_in(b, t, f, options).unwrap_err()
+    };
+    for measure_in in [MeasureIn::Target, MeasureIn::Final] {
+        let (b, t, f) = (b.as_bytes(), t.as_bytes(), f.as_bytes());
+        assert!(matches!(
+            fail(bad, t, f, measure_in),
+            LeakError::Baseline(_)
+        ));
+        assert!(matches!(fail(b, bad, f, measure_in), LeakError::Target(_)));
+        let e = fail(b, t, bad, measure_in);
+        assert!(matches!(e, LeakError::Final(_)));
+        assert!(e.to_string().starts_with("final snapshot: "), "{e}");
+    }
 }
 
 /// The leaks of `shape` against a root-only baseline, with the target as final.

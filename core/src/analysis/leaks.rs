@@ -7,11 +7,17 @@
 //! - Ids: every node of the baseline and final snapshots counts, reachable or not, as
 //!   memlab collects them; with [`IdRule::SameIdTypeAndName`] an id whose type or
 //!   name changed is a new object (memlab and memwatch have only the id rule).
-//! - memlab's `FilterTrivialNodeRule` drops numbers, strings and `hidden` nodes; so
-//!   does this. A leak must have a retainer trace (memlab drops nodes with no path
-//!   to a GC root).
-//! - Sizes and traces are measured in the target snapshot (memlab measures them in the
-//!   final one; the object set is the same).
+//! - A leak must have a retainer trace (memlab drops nodes with no path to a GC
+//!   root).
+//! - Sizes and traces are measured in the target snapshot by default, where the leak
+//!   is at its largest; [`MeasureIn::Final`] measures them in the final one, as memlab
+//!   does (leaked = nodes of the final snapshot whose id is in the target and not in
+//!   the baseline). The set of objects is the same either way.
+//! - memlab's `--trace-all-objects` mode keeps every candidate but numbers, strings
+//!   and `hidden` nodes, with a retained size above 0; so does this, always (memlab's
+//!   default filter keeps only detached DOM elements, React fibers and stack frames,
+//!   which Node heaps lack). memlab also drops leaks whose trace is over 100 steps; this
+//!   keeps them and shortens the trace shown.
 //! - Only leak roots are rows: a leaked object that another leaked object dominates
 //!   is part of that one's retained size (memlab's `aggregateDominatorMetrics` counts
 //!   the same way), so 5,000 leaked `Widget`s are one row, not one per array and
@@ -78,26 +84,59 @@ impl std::error::Error for LeakError {
     }
 }
 
-/// Parses the baseline and the final snapshot one at a time, keeping only their ids,
-/// then the target, and finds the leaks: at most one graph is held at a time.
+/// Which snapshot a leak search measures sizes and traces in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum MeasureIn {
+    /// The target snapshot (the default).
+    #[default]
+    Target,
+    /// The final snapshot, as memlab does.
+    Final,
+}
+
+/// How to find leaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct LeakOptions {
+    /// How nodes of two snapshots are matched.
+    pub rule: IdRule,
+    /// Which snapshot sizes and traces come from.
+    pub measure_in: MeasureIn,
+}
+
+/// Parses the baseline, then the other snapshot that only gives ids (the final one, or
+/// the target when measuring in the final), keeping only their ids, then the one
+/// measured, and finds the leaks: at most one graph is held at a time.
 pub fn find_leaks_in(
     baseline: impl Read,
     target: impl Read,
     last: impl Read,
-    rule: IdRule,
+    options: LeakOptions,
 ) -> Result<Vec<LeakRow>, LeakError> {
-    let ids = |r: &mut dyn Read| HeapSnapshot::from_reader(r).map(|s| NodeIds::new(&s, rule));
-    let mut baseline = baseline;
-    let mut last = last;
-    let baseline = ids(&mut baseline).map_err(LeakError::Baseline)?;
-    let last = ids(&mut last).map_err(LeakError::Final)?;
-    let target = HeapSnapshot::from_reader(target).map_err(LeakError::Target)?;
-    Ok(find_leaks(&baseline, &target, &last))
+    let ids = |s: HeapSnapshot| NodeIds::new(&s, options.rule);
+    let baseline = ids(HeapSnapshot::from_reader(baseline).map_err(LeakError::Baseline)?);
+    let (other, measured) = match options.measure_in {
+        MeasureIn::Target => {
+            let other = ids(HeapSnapshot::from_reader(last).map_err(LeakError::Final)?);
+            (
+                other,
+                HeapSnapshot::from_reader(target).map_err(LeakError::Target)?,
+            )
+        }
+        MeasureIn::Final => {
+            let other = ids(HeapSnapshot::from_reader(target).map_err(LeakError::Target)?);
+            (
+                other,
+                HeapSnapshot::from_reader(last).map_err(LeakError::Final)?,
+            )
+        }
+    };
+    Ok(find_leaks(&baseline, &measured, &other))
 }
 
-/// The leaks of `target`: its objects not in `baseline` and still in `last`.
-pub fn find_leaks(baseline: &NodeIds, target: &HeapSnapshot, last: &NodeIds) -> Vec<LeakRow> {
-    find_leaks_counting(baseline, target, last).0
+/// The leaks measured in `measured` (the target or the final snapshot): its objects
+/// not in `baseline` and in `other` (the other of the two).
+pub fn find_leaks(baseline: &NodeIds, measured: &HeapSnapshot, other: &NodeIds) -> Vec<LeakRow> {
+    find_leaks_counting(baseline, measured, other).0
 }
 
 /// [`find_leaks`], also returning the work it did. Test support.
@@ -120,6 +159,7 @@ pub fn find_leaks_counting(
     work.checks += n as u64;
     let dominators = target.dominators();
     let covered = dominated_by_leaks(dominators.dominators(), &leaked, &mut work);
+    let sized = |o: usize| dominators.retained_size(o).is_some_and(|r| r > 0);
 
     /// A cluster: its first member, size and count.
     struct Cluster {
@@ -128,7 +168,7 @@ pub fn find_leaks_counting(
         retained: u64,
     }
     let mut clusters: HashMap<(u8, u32, u64), Cluster> = HashMap::new();
-    for o in (0..n).filter(|&o| leaked[o] && !covered[o]) {
+    for o in (0..n).filter(|&o| leaked[o] && !covered[o] && sized(o)) {
         let name = match target.node_kind(o) {
             NodeKind::Object | NodeKind::Native => target.nodes.names[o],
             _ => u32::MAX,

@@ -32,10 +32,14 @@
 //!   size is the whole snapshot's.
 //!
 //! Retained sizes add each node's self size to its immediate dominator's, deepest
-//! first (DevTools `_calculateRetainedSizes`). Per-class totals follow DevTools'
-//! `_calculateClassesRetainedSize`: a node counts for its class unless a dominator of
-//! it already did (nothing counted twice), and only nodes with a self size or of kind
-//! native count.
+//! first (DevTools `_calculateRetainedSizes`). Per-class totals: a node counts for
+//! its class unless a dominator of it has the same class, so nothing is counted twice
+//! (memlab; DevTools' `_calculateClassesRetainedSize` also skips nodes with no self
+//! size that are not native).
+//!
+//! WeakMap entries: memlab keeps both halves of an ephemeron (the table's edge to the
+//! value and the key's "part of key -> value pair in WeakMap" edge); DevTools drops the
+//! table's. bindlab keeps both, as memlab does.
 //!
 //! # Leaks and traces
 //!
@@ -64,6 +68,8 @@ mod traces;
 pub use cache::Cached;
 pub use dominators::Dominators;
 pub use ids::{IdRule, NodeIds};
-pub use leaks::{find_leaks, find_leaks_counting, find_leaks_in, LeakError, LeakRow};
+pub use leaks::{
+    find_leaks, find_leaks_counting, find_leaks_in, LeakError, LeakOptions, LeakRow, MeasureIn,
+};
 pub use retained::{ClassRetained, RetainedRow};
 pub use traces::{TraceStep, MAX_STEPS};

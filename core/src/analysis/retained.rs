@@ -84,9 +84,9 @@ impl Dominators {
 
     /// Every class with its count, self size and retained size, sorted by name (byte
     /// order): `snap.class_summary()` with `retainedSize` added. A node's retained size
-    /// counts towards its class unless a dominator of it has the same class, and, as in
-    /// DevTools' `_calculateClassesRetainedSize`, only for nodes with a self size or of
-    /// kind native.
+    /// counts towards its class unless a dominator of it has the same class (memlab's
+    /// rule; DevTools' `_calculateClassesRetainedSize` also skips nodes with no self
+    /// size that are not native, which can count a nested node instead of its holder).
     pub fn class_retained(&self, snap: &HeapSnapshot) -> Vec<ClassRetained> {
         let classes = snap.class_summary();
         let index: HashMap<&str, usize> = classes
@@ -115,7 +115,7 @@ impl Dominators {
                 }
             })
             .collect();
-        let retained = self.class_totals(snap, &class_of, classes.len());
+        let retained = self.class_totals(&class_of, classes.len());
         classes
             .into_iter()
             .zip(retained)
@@ -129,9 +129,9 @@ impl Dominators {
     }
 
     /// Per class (`class_of` per ordinal, `classes` of them): the retained sizes of the
-    /// counted nodes with no counted dominator of their class, by a depth-first walk of
-    /// the dominator tree that keeps how many counted nodes of each class are open.
-    fn class_totals(&self, snap: &HeapSnapshot, class_of: &[u32], classes: usize) -> Vec<u64> {
+    /// nodes with no dominator of their class, by a depth-first walk of the dominator
+    /// tree that keeps how many nodes of each class are open.
+    fn class_totals(&self, class_of: &[u32], classes: usize) -> Vec<u64> {
         let n = self.len();
         // The dominator tree's children, by a counting sort of the dominators.
         let mut first = vec![0u32; n + 1];
@@ -147,8 +147,6 @@ impl Dominators {
             children[next[d as usize] as usize] = o as u32;
             next[d as usize] += 1;
         }
-        let counted =
-            |o: usize| snap.nodes.self_sizes[o] > 0 || snap.node_kind(o) == NodeKind::Native;
         let mut open = vec![0u32; classes];
         let mut totals = vec![0u64; classes];
         // Entries: an ordinal to enter, or (with bit 32 set) one to leave.
@@ -161,13 +159,11 @@ impl Dominators {
             }
             let o = entry as usize;
             let c = class_of[o] as usize;
-            if counted(o) {
-                if open[c] == 0 {
-                    totals[c] = totals[c].saturating_add(self.retained[o]);
-                }
-                open[c] += 1;
-                stack.push(entry | LEAVE);
+            if open[c] == 0 {
+                totals[c] = totals[c].saturating_add(self.retained[o]);
             }
+            open[c] += 1;
+            stack.push(entry | LEAVE);
             let dominated = &children[first[o] as usize..first[o + 1] as usize];
             stack.extend(dominated.iter().map(|&child| u64::from(child)));
         }
