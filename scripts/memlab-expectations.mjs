@@ -142,6 +142,7 @@ async function expectSnapshot(file) {
   return {
     nodeCount: heap.nodes.length,
     edgeCount: heap.edges.length,
+    rootId: heap.nodes.get(0).id,
     totalRetainedSize: heap.nodes.get(0).retainedSize,
     topRetained: all.sort(byRetained).slice(0, TOP_NODES),
     nodes,
