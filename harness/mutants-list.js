@@ -38,7 +38,7 @@ module.exports = [
   { file: 'lib/report/choosing.js', from: 's.group === v.group && s.a === v.a && s.b === v.b', to: 's.group === v.group && s.a === v.a', why: 'a pair shows only its own sweeps (second binding)' },
   { file: 'lib/report/choosing.js', from: 's.group === v.group && s.a === v.a && s.b === v.b', to: 's.group === v.group && s.b === v.b', why: 'a pair shows only its own sweeps (first binding)' },
   { file: 'lib/report/choosing.js', from: 's.group === v.group && s.a === v.a && s.b === v.b', to: 's.a === v.a && s.b === v.b', why: 'a group shows only its own sweeps' },
-  { file: 'lib/report/choosing.js', from: 'v.group !== LADDER_GROUP', to: 'true', why: 'the overhead ladders are no choice' },
+  { file: 'lib/results.js', from: 'const choices = cases.filter((c) => !c.ladder);', to: 'const choices = cases;', why: 'the overhead ladders are no choice' },
   { file: 'lib/report/choosing.js', from: 'formatSize(s.sizes[s.sizes.length - 1], s.unit)', to: 'formatSize(s.sizes[1], s.unit)', why: 'a sweep\'s range ends at its largest size' },
   { file: 'lib/report/choosing.js', from: ".join(', then ')", to: ".join(', ')", why: 'several crossovers read in order' },
   { file: 'lib/report/choosing.js', from: 'v.exceptions.length ?', to: 'v.exceptions.length > 1 ?', why: 'a single exception is named' },

@@ -60,4 +60,22 @@ function makeDoc({ scale = 1, env = environment(), repeat = 1 } = {}) {
   return buildResults({ options, environment: env, cases: CASES, processes });
 }
 
-module.exports = { stats, environment, makeDoc, CASES, MEDIANS };
+/**
+ * A results document of several runtimes from `medians` = `{ runtime: { impl: { caseId: ns } } }`
+ * over `CASES`, every cell with relative spread `spread`, as one `quick` run (or not).
+ */
+function makeMatrixDoc(medians, { spread = 0.02, quick = true } = {}) {
+  const runtimes = Object.keys(medians);
+  const impls = [...new Set(runtimes.flatMap((runtime) => Object.keys(medians[runtime])))];
+  const base = environment();
+  const env = { ...base, runtime: { ...base.runtime, name: runtimes[0] }, runtimes: Object.fromEntries(runtimes.map((name, i) => [name, { ...base.runtime, name, version: `2${i}.0.0` }])) };
+  const processes = runtimes.flatMap((runtime) => Object.entries(medians[runtime]).map(([impl, cells]) => ({
+    runtime, impl, repeat: 0, empty: stats(0.8),
+    results: Object.entries(cells).map(([id, p50]) => ({ case: id, stats: stats(p50, spread), guard: null })),
+    skips: [], errors: [],
+  })));
+  const options = { quick, repeat: 1, filter: null, impls, runtime: runtimes.join(','), budget: { minCpuTimeNs: 20e6 } };
+  return buildResults({ options, environment: env, cases: CASES, processes });
+}
+
+module.exports = { stats, environment, makeDoc, makeMatrixDoc, CASES, MEDIANS };

@@ -52,9 +52,9 @@ function matrixRatioColumns(doc) {
   return runtimes.flatMap((runtime) => ratioColumns(doc, runtime, runtimes.length > 1 ? `${runtime} ` : ''));
 }
 
-/** One runtime's description as a line: version, engine, flags. */
+/** One runtime's description as a line: version, engine (V8 for records that name none), flags. */
 function runtimeLine(name, runtime) {
-  const engine = runtime.engine && runtime.engine !== 'V8' ? `${runtime.engine}${runtime.v8 ? `, V8 ${runtime.v8}` : ''}` : `V8 ${runtime.v8 ?? 'n/a'}`;
+  const engine = runtime.engine ? `${runtime.engine} ${runtime.engineVersion ?? runtime.v8 ?? 'n/a'}` : `V8 ${runtime.v8 ?? 'n/a'}`;
   const label = name === runtime.name ? name : `${name} (${runtime.name})`;
   return `runtime: ${label} ${runtime.version}, ${engine}, flags: ${(runtime.flags ?? []).join(' ') || 'none'}`
     + `${runtime.nodeOptions ? `, NODE_OPTIONS=${runtime.nodeOptions}` : ''}`;
