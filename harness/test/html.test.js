@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { htmlReport } = require('../lib/report/html.js');
-const { makeDoc } = require('./fixture.js');
+const { makeDoc, makeMatrixDoc, MEDIANS } = require('./fixture.js');
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -43,6 +43,26 @@ test('report.html draws every chart offline, with marks and the crossover', { sk
     assert.equal(charts[1].rules, 1);
     assert.deepEqual(charts[1].labels, ['napi overtakes wasm ≈ 203 B']);
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('report.html shows the runtime × implementation matrix and draws each runtime\'s charts', { skip }, async () => {
+  const { chromium } = require('playwright-core');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-html-')), 'report.html');
+  const napiOnBun = Object.fromEntries(Object.entries(MEDIANS.napi).map(([id, ns]) => [id, ns / 40]));
+  fs.writeFileSync(file, htmlReport(makeMatrixDoc({ 'node@22': MEDIANS, bun: { ...MEDIANS, napi: napiOnBun } })));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.waitForFunction(() => document.body.dataset.charts, null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.charts), 'ready');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.chart svg').length >= 4), true, 'two charts per runtime');
+    const headers = await page.evaluate(() => [...document.querySelectorAll('h3 + .chart ~ table thead')][0]?.textContent);
+    assert.match(headers, /node@22 wasm.*bun napi/);
+    assert.match(await page.evaluate(() => document.body.textContent), /Where the answer changes between runtimes.*wasm on node@22 \(15\.8x\); napi on bun \(2\.53x\)/s);
   } finally {
     await browser.close();
   }
