@@ -59,6 +59,7 @@ const LEAK_RULES = [
   'retained sizes, dominators and traces are those of the final snapshot',
   'without --trace-all-objects memlab keeps only detached DOM elements, unmounted React fibers and stack-trace frames, so on a Node process it reports nothing',
   'with --trace-all-objects (oversizeObjectAsLeak, threshold 0): every candidate except numbers, strings (all string kinds) and hidden nodes, whose retained size is above 0',
+  'roots of a set: its nodes that no other node of the set dominates; their retained sizes add up to the set\'s (memlab aggregateDominatorMetrics)',
   'clusters: memlab sequential trace clustering of each leaked node\'s shortest path from the GC roots (weak edges skipped, WeakMap key edges skipped); a cluster\'s retained size is that of its nodes no other of its nodes dominates',
   'a leaked node whose trace is longer than 100 steps is left out of the traces and clusters (not of `leaked`): only 98 of the 200 RingNodes of the triple\'s cycle have a trace',
 ];
@@ -165,18 +166,31 @@ function traceSteps(p) {
   return steps;
 }
 
-/** Count and class breakdown of a set of node ids of `snapshot`. */
-function countByClass(ids, snapshot) {
+/** `nodes` by class: `{ what, count, retainedSize }` rows (retained: the class's topmost nodes), largest first. */
+function byClassOf(nodes) {
   const byClass = new Map();
-  utils.applyToNodes(ids, snapshot, (node) => {
+  for (const node of nodes) {
     const name = className(node);
     if (!byClass.has(name)) byClass.set(name, []);
     byClass.get(name).push(node);
-  });
-  const rows = [...byClass].map(([what, nodes]) => ({
-    what, count: nodes.length, retainedSize: topmostOf(nodes).reduce((sum, n) => sum + n.retainedSize, 0),
+  }
+  const rows = [...byClass].map(([what, members]) => ({
+    what, count: members.length, retainedSize: topmostOf(members).reduce((sum, n) => sum + n.retainedSize, 0),
   }));
-  return { count: ids.size, byClass: rows.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count || (a.what < b.what ? -1 : 1)) };
+  return rows.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count || (a.what < b.what ? -1 : 1));
+}
+
+/** A set of node ids of `snapshot`: its count, its class breakdown, and its roots (the
+ * nodes no other node of the set dominates), with their retained total and classes. */
+function describeSet(ids, snapshot) {
+  const nodes = [];
+  utils.applyToNodes(ids, snapshot, (node) => nodes.push(node));
+  const roots = topmostOf(nodes);
+  return {
+    count: nodes.length,
+    byClass: byClassOf(nodes),
+    roots: { count: roots.length, retainedSize: roots.reduce((sum, n) => sum + n.retainedSize, 0), byClass: byClassOf(roots) },
+  };
 }
 
 /** memlab find-leaks --trace-all-objects on the triple (files in order baseline, target, final). */
@@ -188,10 +202,10 @@ async function expectLeaks(files, workDir) {
   config.oversizeThreshold = 0;
   fileManager.initDirs(config, { workDir });
   const diff = await analysis.diffSnapshots({ loadAllSnapshots: true });
-  const candidates = countByClass(diff.leakedHeapNodeIdSet, diff.snapshot);
+  const candidates = describeSet(diff.leakedHeapNodeIdSet, diff.snapshot);
   // filterLeakPaths applies the leak filter to the id set in place, then finds each trace.
   const paths = analysis.filterLeakPaths(diff.leakedHeapNodeIdSet, diff.snapshot);
-  const leaked = countByClass(diff.leakedHeapNodeIdSet, diff.snapshot);
+  const leaked = describeSet(diff.leakedHeapNodeIdSet, diff.snapshot);
   const clusters = NormalizedTrace.clusterPaths(paths, diff.snapshot, utils.aggregateDominatorMetrics);
   return {
     rules: LEAK_RULES,
