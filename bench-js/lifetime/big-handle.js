@@ -1,6 +1,59 @@
 // Experiment 2: big Rust memory (a parsed heap snapshot, ~4.5 MB) behind a small JS
 // wrapper, created and dropped in a loop — with and without telling V8 about it.
+// bigHandle(), what each run executes: big Rust memory behind a small JS wrapper. Parses the same
+// heap snapshot `count` times into HeapSnapshot handles and drops each at once, yielding
+// every `yieldEvery`, with or without reporting the handle's memory to V8 (napi's
+// external-memory adjustment; wasm has no such knob). Measures peak RSS and GCs; the
+// sampler sees JS-side finalization of one handle in its `trackEvery`.
 'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { turn, sleep } = require('./support.js');
+
+const FIXTURE = path.resolve(__dirname, '../../core/tests/fixtures/after.heapsnapshot.gz');
+
+/** Parses `bytes` into a handle. */
+function parse(impl, bytes, report) {
+  const parser = new impl.SnapshotParser();
+  parser.feed(bytes);
+  return parser.finish(report);
+}
+
+/** Runs the scenario; resolves with its measures. */
+async function bigHandle(impl, sampler, { count, yieldEvery, report }) {
+  const bytes = new Uint8Array(zlib.gunzipSync(fs.readFileSync(FIXTURE)));
+  const probe = parse(impl, bytes, false);
+  const handleBytes = probe.heapBytes;
+  probe.free();
+  await sleep(20);
+  const before = sampler.sample('start');
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    sampler.track(parse(impl, bytes, report));
+    if ((i + 1) % yieldEvery === 0) {
+      sampler.sample('loop');
+      await turn();
+    }
+  }
+  const loopMs = performance.now() - started;
+  await sleep(20);
+  const end = sampler.sample('loop end');
+  const gcs = sampler.gcsBetween(before.t, end.t);
+  return {
+    count,
+    handleBytes,
+    loopMs,
+    peakRssGrowth: sampler.peak('rss') - before.rss,
+    peakRssGrowthInHandles: (sampler.peak('rss') - before.rss) / handleBytes,
+    wasmMemoryGrowth: before.wasmMemory === null ? null : end.wasmMemory - before.wasmMemory,
+    majorGcs: gcs.gcMajor,
+    minorGcs: gcs.gcMinor,
+    jsTracked: end.jsTracked,
+    jsFinalizedShare: end.jsTracked === 0 ? null : end.jsFinalized / end.jsTracked,
+  };
+}
 
 const base = { count: 40, yieldEvery: 5, trackEvery: 10 };
 /**
@@ -13,15 +66,23 @@ const base = { count: 40, yieldEvery: 5, trackEvery: 10 };
 const RSS = { peakRssGrowthInHandles: { abs: 12 } };
 const NAPI = { ...RSS, majorGcs: { abs: 1 } };
 const WASM = { ...RSS, wasmMemoryGrowth: { abs: 48 * 2 ** 20 } };
+/**
+ * Each rule's uncertainty: half the run-to-run range of peak RSS (16–26 handles, 13–26: ±6.5
+ * handles, about 30 % of a typical 21), half the spread of wasm's modes of linear memory
+ * growth (65–108 MiB: ±22 MiB); napi's full-GC counts are exact (the same in every run).
+ */
+const NOISE = { peakRssGrowthInHandles: { abs: 6.5 }, peakRssGrowth: { rel: 0.3 }, wasmMemoryGrowth: { abs: 22 * 2 ** 20 } };
 const untracked = { reduce: { trackEvery: 0 }, says: 'no handle registered for JS-side finalization' };
 
-module.exports = [{
+module.exports = {
   id: 'big-handle',
   title: 'Big Rust memory behind a small JS wrapper (parsed snapshot handles)',
   question: 'Does reporting native memory to V8 bound peak RSS, and at what GC cost?',
   instruments: 'RSS, external and wasm memory are read every 5 handles, GCs counted by a PerformanceObserver; 1 handle in 10 is registered in a '
     + 'FinalizationRegistry for JS-side finalization (a control registers none)',
-  scenario: 'bigHandle',
+  needs: ['gcEvents'],
+  measures: ['count', 'handleBytes', 'loopMs', 'peakRssGrowth', 'peakRssGrowthInHandles', 'wasmMemoryGrowth', 'majorGcs', 'minorGcs', 'jsTracked', 'jsFinalizedShare'],
+  noise: NOISE,
   sampled: ['rss', 'external', 'wasmMemory', 'jsFinalized', 'gcMajor', 'gcMinor'],
   tiny: { count: 6, yieldEvery: 2 },
   runs: [
@@ -40,4 +101,5 @@ module.exports = [{
     { says: 'napi unreported: RSS grows by more than 4 handles', left: 'napi/unreported.peakRssGrowthInHandles', op: '>', right: 4, needsDefaultSizes: true },
     { says: 'wasm (no knob): linear memory grows by more than 4 handles', left: 'wasm/no-knob.wasmMemoryGrowth', op: '>', right: 'wasm/no-knob.handleBytes', times: 4, needsDefaultSizes: true },
   ],
-}];
+  measure: bigHandle,
+};

@@ -1,20 +1,80 @@
 // Experiment 3: JS objects held by Rust (as listeners are) through 1, 10 and 1000
 // holders: napi-rs's own reference type, one napi_ref counted by hand, seed 003's
 // two-phase Rc reference, a weak napi_ref, and wasm-bindgen JsValue clones.
+// held(), what each run executes: JS objects held by Rust. For each holder count, a JsHolder in `mode`
+// holds a fresh object through that many holders while JS drops its own reference;
+// measures the Node-API reference calls (napi) or heap slots (wasm) of one lifetime, the
+// time of hold + release, whether the object stayed alive while held and whether it was
+// released afterwards (a WeakRef, checked after forced GCs; `observe: false` leaves both
+// out, so that a control can show they do not change the calls and slots counted).
 'use strict';
+
+const { collect, stillHeld } = require('./support.js');
+
+/** One lifetime with `holders` holders, watched by a WeakRef and forced GCs when `observe`; resolves with its measures. */
+async function lifetime(impl, sampler, mode, holders, observe) {
+  const slotsBefore = impl.heapLiveCount ? impl.heapLiveCount() : null;
+  const callsBefore = sampler.read().refCalls;
+  let object = { payload: new Array(64).fill(holders) };
+  const weak = observe ? new WeakRef(object) : null;
+  const holder = new impl.JsHolder(mode);
+  const started = performance.now();
+  holder.hold(object, holders);
+  const holdMs = performance.now() - started;
+  const heldSlots = impl.heapLiveCount ? impl.heapLiveCount() - slotsBefore : null;
+  object = null;
+  if (observe) await collect();
+  const keptAlive = observe ? stillHeld(holder, weak) : null;
+  const releaseStarted = performance.now();
+  holder.release();
+  const holdAndReleaseMs = holdMs + (performance.now() - releaseStarted);
+  const calls = callsBefore === null ? null : sampler.read().refCalls - callsBefore;
+  if (observe) await collect();
+  sampler.sample(`holders=${holders}`);
+  return {
+    holders,
+    calls,
+    heldSlots,
+    slotsAfterRelease: impl.heapLiveCount ? impl.heapLiveCount() - slotsBefore : null,
+    keptAlive: observe ? Number(keptAlive) : null,
+    releasedAfter: observe ? Number(weak.deref() === undefined) : null,
+    holdAndReleaseMs,
+  };
+}
+
+/** Runs the scenario for each of `holderCounts`; resolves with measures keyed by holder count. */
+async function held(impl, sampler, { mode, holderCounts, observe = true }) {
+  sampler.sample('start');
+  const measures = {};
+  for (const holders of holderCounts) {
+    const m = await lifetime(impl, sampler, mode, holders, observe);
+    for (const [key, value] of Object.entries(m)) measures[`${key}@${holders}`] = value;
+  }
+  const all = (key) => holderCounts.map((n) => measures[`${key}@${n}`]);
+  const extreme = (pick, values) => (values.includes(null) ? null : pick(...values));
+  measures.keptAliveAll = extreme(Math.min, all('keptAlive'));
+  measures.releasedAll = extreme(Math.min, all('releasedAfter'));
+  measures.callsMin = extreme(Math.min, all('calls'));
+  measures.callsMax = extreme(Math.max, all('calls'));
+  return measures;
+}
 
 const holderCounts = [1, 10, 1000];
 /** Calls and slots are counts: a control must give exactly the same. */
 const EXACT = { abs: 0 };
 const unobserved = { reduce: { observe: false }, says: 'no WeakRef on the object and no forced GCs' };
 
-module.exports = [{
+module.exports = {
   id: 'held-by-rust',
   title: 'JS objects held by Rust',
   question: 'How many Node-API calls does one lifetime cost, and is the object kept and then released?',
   instruments: 'Node-API reference calls are counted inside the binding (Rust side) and wasm-bindgen slots by its own counter; whether the object is kept '
     + 'and then released is seen through a WeakRef on it, after forced full GCs (a control leaves both out)',
-  scenario: 'held',
+  needs: ['forcedGc'],
+  measures: [
+    'holders@', 'calls@', 'heldSlots@', 'slotsAfterRelease@', 'keptAlive@', 'releasedAfter@', 'holdAndReleaseMs@',
+    'keptAliveAll', 'releasedAll', 'callsMin', 'callsMax',
+  ],
   sampled: ['refCalls', 'heapSlots', 'heapUsed'],
   tiny: {},
   runs: [
@@ -46,4 +106,5 @@ module.exports = [{
     { says: 'wasm: every heap slot is given back on release', left: 'wasm/jsvalue.slotsAfterRelease@10', op: '==', right: 0 },
     { says: 'two-phase holds and releases 1000 holders faster than 1000 napi-rs references', left: 'napi/two-phase.holdAndReleaseMs@1000', op: '<', right: 'napi/napi-rs.holdAndReleaseMs@1000' },
   ],
-}];
+  measure: held,
+};

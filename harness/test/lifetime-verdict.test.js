@@ -5,13 +5,13 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { judge, describeVerdict } = require('../lib/lifetime/verdict.js');
+const { judge, describeVerdict } = require('../lib/rules.js');
 const { outcomeOf } = require('../lib/repro/judge.js');
 const { judgeControl, describeControl, controlRuns } = require('../lib/lifetime/controls.js');
 const { paramsOf, verdictOf, failedControls } = require('../lib/lifetime/lab.js');
 const { labFailed } = require('../lib/lifetime/command.js');
 const { createSampler } = require('../lib/lifetime/sampler.js');
-const { fitLine } = require('../lib/lifetime/scenarios/handle-scope.js');
+const { fitLine } = require('@bindlab/bench-js/lifetime/support.js');
 const { parseOptions } = require('../lib/options.js');
 const { measuresTable, formatMeasure, labSummary, controlLines } = require('../lib/report/lifetime-tables.js');
 const { experimentCharts } = require('../lib/report/lifetime-charts.js');
@@ -98,11 +98,11 @@ test('a control run is its run with the reductions over the (quick) parameters; 
 
 test('quick mode does not judge a rule that needs the default sizes (their GC pressure)', () => {
   const rule = { says: 'reclaims', left: 'napi/sync.reclaimedInLoop', op: '<=', right: 0.01, needsDefaultSizes: true };
-  assert.equal(verdictOf(rule, MEASURES, false).holds, true);
-  const quick = verdictOf(rule, MEASURES, true);
+  assert.equal(verdictOf(rule, MEASURES).holds, true);
+  const quick = verdictOf(rule, MEASURES, { shrunk: true });
   assert.equal(quick.holds, null);
   assert.match(describeVerdict(quick), /^NOT MEASURED IN QUICK MODE: reclaims/);
-  assert.equal(verdictOf({ ...rule, needsDefaultSizes: undefined }, MEASURES, true).holds, true);
+  assert.equal(verdictOf({ ...rule, needsDefaultSizes: undefined }, MEASURES, { shrunk: true }).holds, true);
 });
 
 test('the sampler registers one object in trackEvery for JS-side finalization, none by default', () => {

@@ -36,21 +36,24 @@ function compareMeasure(measure, bound, headline, control) {
 
 /**
  * Judges `control` on `measures` (run name → measures, null for a failed run):
- * `{ of, run, says, reduce, checks, agrees }`, `agrees` null when either run failed.
+ * `{ of, run, says, reduce, checks, agrees }`, `agrees` null when either run failed; with
+ * `unmeasurable` (run name → reason) naming either run, the control also carries the reason.
  */
-function judgeControl(control, measures) {
+function judgeControl(control, measures, unmeasurable = {}) {
   const run = controlName(control.of);
   const headline = measures[control.of] ?? null;
   const reduced = measures[run] ?? null;
   const checks = Object.entries(control.within).map(([measure, bound]) => compareMeasure(measure, bound, headline, reduced));
   const agrees = headline === null || reduced === null ? null : checks.every((c) => c.agrees);
-  return { of: control.of, run, says: control.says, reduce: control.reduce, checks, agrees };
+  const reason = unmeasurable[control.of] ?? unmeasurable[run];
+  return { of: control.of, run, says: control.says, reduce: control.reduce, checks, agrees, ...(reason ? { unmeasurable: reason } : {}) };
 }
 
 /** A judged control as text: loud when it disagrees. */
 function describeControl(c) {
   const fmt = (x) => (x === null ? 'null' : Number.isInteger(x) ? String(x) : x.toPrecision(3));
-  const word = c.agrees === null ? 'CONTROL NOT MEASURED' : c.agrees ? 'control agrees' : 'CONTROL DISAGREES';
+  const word = c.unmeasurable ? `CONTROL NOT MEASURABLE HERE (${c.unmeasurable})`
+    : c.agrees === null ? 'CONTROL NOT MEASURED' : c.agrees ? 'control agrees' : 'CONTROL DISAGREES';
   const checks = c.checks.map((k) => `${k.measure} ${fmt(k.headline)} vs ${fmt(k.control)}${k.allowed === null ? '' : ` (±${fmt(k.allowed)})`}${k.agrees ? '' : ' ✗'}`);
   return `${word}: ${c.of} against ${c.run}, ${c.says} — ${checks.join('; ')}`;
 }

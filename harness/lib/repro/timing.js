@@ -1,0 +1,94 @@
+// The evidence of a timed claim (`timing: { key: { group, name } }`, two bench rows of one
+// group of bench-js/), measured by the harness's own timing: `repeat` worker processes
+// (harness/lib/runner.js + worker.mjs), each timing both rows as the bench does, and each
+// row's fastest median over the processes kept, as the default bench run does
+// (stats.combineRepeats). The ratio of the two rows is taken in each process — both rows
+// there ran under the same load — and the claim's `ratio` is the median of those ratios,
+// with the spread of the per-process ratios as its uncertainty. Evidence: `<key>Ns` per row,
+// `ratio` = first / second.
+'use strict';
+
+const { runMatrix } = require('../runner.js');
+const { loadCases } = require('../cases.js');
+const { combineRepeats, median, MIN_CHANGE } = require('../stats.js');
+
+/**
+ * The id of the bench case `{ group, name }` (ids come from cases.js, never built here).
+ * Throws when bench-js has no such row.
+ */
+function timedCase(claimId, { group, name }) {
+  const found = loadCases().find((c) => c.group === group && c.name === name);
+  if (!found) throw new Error(`${claimId}: times the bench row "${name}" of group "${group}", which bench-js does not have`);
+  return found.id;
+}
+
+/** The longest common prefix of `ids`: the worker filter that selects them all (with the rest of their group). */
+function commonPrefix(ids) {
+  return ids.reduce((prefix, id) => {
+    let n = 0;
+    while (n < prefix.length && prefix[n] === id[n]) n++;
+    return prefix.slice(0, n);
+  });
+}
+
+/**
+ * The uncertainty of the median of `ratios` (one per process): the larger distance from the
+ * median to the second lowest and to the second highest ratio — for 8 processes, an interval
+ * that holds the true median 93 % of the time (order statistics: 1 − 2 · 9/256) — and never
+ * under MIN_CHANGE of the median; with fewer than 4 processes (a quick run), from the lowest
+ * to the highest.
+ */
+function ratioUncertainty(ratios) {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const m = median(sorted);
+  const k = sorted.length >= 4 ? 1 : 0;
+  return Math.max(MIN_CHANGE * m, m - sorted[k], sorted[sorted.length - 1 - k] - m);
+}
+
+/**
+ * The evidence of per-process summaries of the two rows (`key → [summary]`, keys in the
+ * claim's order, one summary per process and row): `{ evidence, uncertainty, timing }`,
+ * `timing` per key `{ case, ns, processes }` and `ratios` (per process).
+ */
+function timingEvidence(cases, summaries) {
+  const [a, b] = Object.keys(summaries);
+  const timing = {};
+  const evidence = {};
+  const uncertainty = {};
+  for (const key of [a, b]) {
+    const combined = combineRepeats(summaries[key]);
+    timing[key] = { case: cases[key], ns: combined.p50, processes: summaries[key].map((s) => s.p50) };
+    evidence[`${key}Ns`] = combined.p50;
+  }
+  timing.ratios = summaries[a].map((s, i) => s.p50 / summaries[b][i].p50);
+  evidence.ratio = median(timing.ratios);
+  uncertainty.ratio = ratioUncertainty(timing.ratios);
+  return { evidence, uncertainty, timing };
+}
+
+/**
+ * Times claim `claim` on its binding in `runtime`, `repeat` processes with `budget`;
+ * resolves with `{ evidence, uncertainty, timing }`, or `{ unmeasurable }` when the binding
+ * lacks what a row calls there, or `{ error }`.
+ */
+async function timeClaim(claim, runtime, { repeat, budget }) {
+  const cases = Object.fromEntries(Object.entries(claim.timing).map(([key, row]) => [key, timedCase(claim.id, row)]));
+  const summaries = Object.fromEntries(Object.keys(cases).map((key) => [key, []]));
+  try {
+    const records = await runMatrix({ runtime, impls: [claim.binding], repeat, filter: commonPrefix(Object.values(cases)), budget });
+    for (const record of records) {
+      for (const [key, id] of Object.entries(cases)) {
+        const skip = record.skips.find((s) => s.case === id);
+        if (skip) return { unmeasurable: skip.reason ?? `${claim.binding} has no ${skip.missing.join(', ')} in ${runtime.name}` };
+        const result = record.results.find((x) => x.case === id);
+        if (!result) return { error: record.errors.find((e) => e.case === id)?.message ?? `${id} was not measured` };
+        summaries[key].push(result.stats);
+      }
+    }
+  } catch (error) {
+    return { error: error.message };
+  }
+  return timingEvidence(cases, summaries);
+}
+
+module.exports = { timeClaim, timingEvidence, ratioUncertainty, commonPrefix, timedCase };
