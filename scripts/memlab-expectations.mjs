@@ -38,6 +38,8 @@ const [BASELINE, TARGET, FINAL] = SNAPSHOTS.slice(2);
 
 /** The classes scripts/analysis-snapshots.js allocates. */
 const FIXTURE_CLASSES = ['Widget', 'WidgetPayload', 'WidgetCache', 'RingNode', 'RegistryKey', 'RegistryMeta', 'WeakTarget', 'Session', 'Transient'];
+/** The leak roots whose memlab trace is recorded: the triple's holders, and the timer. */
+const TRACED_CLASSES = ['WidgetCache', 'RingNode', 'RegistryMeta', 'Timeout'];
 const TOP_NODES = 20;
 const TOP_CLASSES = 40;
 const NODE_STRIDE = 400;
@@ -59,6 +61,7 @@ const LEAK_RULES = [
   'retained sizes, dominators and traces are those of the final snapshot',
   'without --trace-all-objects memlab keeps only detached DOM elements, unmounted React fibers and stack-trace frames, so on a Node process it reports nothing',
   'with --trace-all-objects (oversizeObjectAsLeak, threshold 0): every candidate except numbers, strings (all string kinds) and hidden nodes, whose retained size is above 0',
+  'traces (roots.traces): memlab\'s shortest path from the GC roots to the node, breadth first from the roots in memlab\'s priority order (user roots before system ones; weak edges and WeakMap key edges skipped), root first',
   'roots of a set: its nodes that no other node of the set dominates; their retained sizes add up to the set\'s (memlab aggregateDominatorMetrics)',
   'clusters: memlab sequential trace clustering of each leaked node\'s shortest path from the GC roots (weak edges skipped, WeakMap key edges skipped); a cluster\'s retained size is that of its nodes no other of its nodes dominates',
   'a leaked node whose trace is longer than 100 steps is left out of the traces and clusters (not of `leaked`): only 98 of the 200 RingNodes of the triple\'s cycle have a trace',
@@ -193,6 +196,16 @@ function describeSet(ids, snapshot) {
   };
 }
 
+/** memlab's shortest retainer trace of the first leak root (by id) of each class in TRACED_CLASSES. */
+function rootTraces(ids, snapshot) {
+  const finder = analysis.preparePathFinder(snapshot);
+  const nodes = [];
+  utils.applyToNodes(ids, snapshot, (node) => nodes.push(node));
+  const roots = topmostOf(nodes).sort((a, b) => a.id - b.id);
+  return TRACED_CLASSES.map((what) => roots.find((node) => className(node) === what))
+    .map((node) => ({ id: node.id, what: className(node), trace: traceSteps(finder.getPathToGCRoots(snapshot, node)) }));
+}
+
 /** memlab find-leaks --trace-all-objects on the triple (files in order baseline, target, final). */
 async function expectLeaks(files, workDir) {
   config.useExternalSnapshot = true;
@@ -206,6 +219,7 @@ async function expectLeaks(files, workDir) {
   // filterLeakPaths applies the leak filter to the id set in place, then finds each trace.
   const paths = analysis.filterLeakPaths(diff.leakedHeapNodeIdSet, diff.snapshot);
   const leaked = describeSet(diff.leakedHeapNodeIdSet, diff.snapshot);
+  leaked.roots.traces = rootTraces(diff.leakedHeapNodeIdSet, diff.snapshot);
   const clusters = NormalizedTrace.clusterPaths(paths, diff.snapshot, utils.aggregateDominatorMetrics);
   return {
     rules: LEAK_RULES,

@@ -34,6 +34,9 @@ function missingApi(pkg, snapshot) {
   return missing.length > 0 ? `lacks ${missing.join(', ')}` : null;
 }
 
+/** An edge name without the brackets an element index may be shown in (`[7]` is `7`). */
+const edgeName = (edge) => String(edge).replace(/^\[(\d+)\]$/, '$1');
+
 /** A row as the expectations spell it, whatever else the binding's row carries. */
 const retainedRow = ({ id, name, type, selfSize, retainedSize }) => ({ id, name, type, selfSize, retainedSize });
 
@@ -81,5 +84,14 @@ for (const [label, pkg] of Object.entries(BINDINGS)) {
     assert.deepEqual([...byClass.values()].sort(order), [...leaks.leaked.roots.byClass].sort(order));
     assert.equal(rows.reduce((sum, row) => sum + row.retainedSize, 0), leaks.leaked.roots.retainedSize);
     assert.ok(!byClass.has('Transient'), 'the Transients freed before the final snapshot are no leak');
+    for (const { what, trace } of leaks.leaked.roots.traces) {
+      const row = rows.find((r) => r.what === what);
+      assert.ok(row && row.trace.length > 0, `a ${what} leak row with a trace`);
+      // memlab's path runs root first, each step a node and its edge to the next; bindlab's
+      // trace runs from the leak's holder towards the root.
+      const memlab = trace.slice(0, -1).reverse().map((step) => ({ edge: edgeName(step.edge), node: step.name }));
+      const ours = row.trace.map((step) => ({ edge: edgeName(step.edge), node: step.node }));
+      assert.deepEqual(ours, memlab.slice(0, ours.length), `the ${what} trace follows memlab's (holder first)`);
+    }
   });
 }
