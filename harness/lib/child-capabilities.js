@@ -3,20 +3,21 @@
 // here" with the reason instead of measuring something else (never a false verdict).
 'use strict';
 
-const { PerformanceObserver } = require('node:perf_hooks');
-
-/** Need → `{ has() → boolean, lacks }`: how to tell the runtime offers it, and the reason when it does not. */
+/**
+ * Need → `{ has(scope) → boolean, lacks }`: how to tell the runtime offers it, looking at its
+ * global `scope`, and the reason when it does not.
+ */
 const CAPABILITIES = {
   forcedGc: {
-    has: () => typeof globalThis.gc === 'function',
+    has: (scope) => typeof scope.gc === 'function',
     lacks: 'no forced full GC (globalThis.gc, which --expose-gc gives V8)',
   },
   minorGc: {
-    has: () => typeof globalThis.gc === 'function' && !process.versions.bun,
+    has: (scope) => typeof scope.gc === 'function' && !scope.process?.versions.bun,
     lacks: "no forced scavenge (V8's gc({ type: 'minor' }))",
   },
   gcEvents: {
-    has: () => PerformanceObserver.supportedEntryTypes?.includes('gc') === true,
+    has: (scope) => scope.PerformanceObserver?.supportedEntryTypes?.includes('gc') === true,
     lacks: "no GC notifications (PerformanceObserver 'gc' entries)",
   },
 };
@@ -27,9 +28,9 @@ function checkNeeds(caseId, needs) {
   if (unknown.length) throw new Error(`${caseId}: unknown need ${unknown.join(', ')} (known: ${Object.keys(CAPABILITIES).join(', ')})`);
 }
 
-/** Why this runtime cannot run an experiment with `needs`: the reasons of what it lacks, joined; null when it has them all. */
-function lackingReason(needs) {
-  const reasons = needs.filter((need) => !CAPABILITIES[need].has()).map((need) => CAPABILITIES[need].lacks);
+/** Why the runtime of global `scope` cannot run an experiment with `needs`: the reasons of what it lacks, joined; null when it has them all. */
+function lackingReason(needs, scope = globalThis) {
+  const reasons = needs.filter((need) => !CAPABILITIES[need].has(scope)).map((need) => CAPABILITIES[need].lacks);
   return reasons.length ? reasons.join('; ') : null;
 }
 
