@@ -4,6 +4,7 @@
 // results/<timestamp>/, and prints the report (or, with --json, the results document).
 // Progress goes to stderr. Subcommands:
 //   lifetime                       the object-lifetime lab instead of the timing matrix
+//   repro [--filter --runtime ...]  the reproductions of the seed posts (npm run repro)
 //   results FILE [--out TARGET]    the measured-figures document (RESULTS.md beside FILE, or
 //                                  TARGET) generated from a saved results.json
 // Options: see lib/options.js or `--help`.
@@ -14,7 +15,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { parseOptions, USAGE } = require('./lib/options.js');
 const { loadCases, describeCase } = require('./lib/cases.js');
-const { resolveRuntime, resolveRuntimes } = require('./lib/runtimes.js');
+const { resolveRuntimes } = require('./lib/runtimes.js');
 const { runMatrix, describeRuntimes } = require('./lib/runner.js');
 const { collectEnvironment } = require('./lib/environment.js');
 const { buildResults, readResults, serializeResults } = require('./lib/results.js');
@@ -25,6 +26,7 @@ const { markdownReport } = require('./lib/report/markdown.js');
 const { htmlReport } = require('./lib/report/html.js');
 const { writeResultsDocument } = require('./lib/report/results-document.js');
 const { runLifetimeCommand, labFailed } = require('./lib/lifetime/command.js');
+const { runReproCommand } = require('./lib/repro/command.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const say = (line) => process.stderr.write(`${line}\n`);
@@ -103,7 +105,7 @@ async function bench(options) {
 
 /** `npm run bench -- lifetime`: the lifetime lab, written and printed like a timing run. */
 async function lifetime(options) {
-  const doc = await runLifetimeCommand(options, resolveRuntime(options.runtime, { say }), say);
+  const doc = await runLifetimeCommand(options, say);
   publish(options, doc, doc.createdAt);
   if (labFailed(doc)) process.exitCode = 1;
 }
@@ -123,8 +125,13 @@ function results(argv) {
   say(`bench: wrote ${path.relative(process.cwd(), written)}`);
 }
 
+/** `repro [options]`: the reproductions of the seed posts (their own options; harness/lib/repro/command.js). */
+async function repro(argv) {
+  process.exitCode = await runReproCommand(argv, say);
+}
+
 /** Subcommand name → what it runs, given the arguments after it; the others go to the option parser. */
-const SUBCOMMANDS = { results };
+const SUBCOMMANDS = { results, repro };
 
 async function main() {
   const [first, ...rest] = process.argv.slice(2);

@@ -89,3 +89,12 @@ test('bad options are refused with the usage text', () => {
   assert.match(bench('--filter', 'no such case').stderr, /no case matches/);
   assert.match(bench('--bogus').stderr, /usage: npm run bench/);
 });
+
+test('repro and results are subcommands of the one CLI', () => {
+  const repro = bench('repro', '--help');
+  assert.equal(repro.status, 0, repro.stderr);
+  assert.match(repro.stdout, /usage: npm run repro/);
+  const results = bench('results');
+  assert.equal(results.status, 1);
+  assert.match(results.stderr, /results: expected one results\.json, got 0/);
+});

@@ -3,9 +3,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { formatTime, formatRatio, formatSize } = require('../lib/report/format.js');
+const { formatTime, formatRatio, formatSize, formatValue } = require('../lib/report/format.js');
+const { formatMeasure, unitOf } = require('../lib/report/lifetime-tables.js');
 const { lockedVersions } = require('../../tools/lib/toolchain.js');
-const { summaryTable } = require('../lib/report/tables.js');
+const { summaryTable, DETAIL_MEASURES } = require('../lib/report/tables.js');
 const { terminalReport } = require('../lib/report/terminal.js');
 const { markdownReport } = require('../lib/report/markdown.js');
 const { makeDoc } = require('./fixture.js');
@@ -45,4 +46,25 @@ test('the terminal and Markdown reports carry the tables and the choosing sectio
     assert.match(report, /sumBytes: napi overtakes wasm at ≈ 203 B/);
     assert.match(report, /add\(i32, i32\)/);
   }
+});
+
+test('a lifetime measure reads in the unit its case declares, else in the one its name implies', () => {
+  const experiment = { units: { peakRss: 'B', 'wait@': 'ms', heapBytesShare: null } };
+  assert.equal(unitOf(experiment, 'peakRss'), 'B');
+  assert.equal(unitOf(experiment, 'wait@10'), 'ms', 'a family x@ declares every x@<size>');
+  assert.equal(unitOf({}, 'holdAndReleaseMs@10'), 'ms');
+  assert.equal(unitOf({}, 'peakRssGrowth'), 'B');
+  assert.equal(formatMeasure('wait@10', 12.5, unitOf(experiment, 'wait@10')), '13 ms');
+  assert.equal(formatMeasure('count', 2048, 'B'), '2.0 KiB');
+  assert.equal(formatMeasure('peakRss', 0.5, null), '0.500', 'no unit: a plain number');
+});
+
+test('the report model declares each detail measure with its unit, and formats values by unit', () => {
+  assert.deepEqual(DETAIL_MEASURES.map((m) => [m.title, m.unit]), [
+    ['median', 'ns'], ['p75', 'ns'], ['p99', 'ns'], ['min', 'ns'], ['spread', 'fraction'], ['repeat spread', 'fraction'], ['x empty loop', 'ratio'],
+  ]);
+  assert.equal(formatValue(1234, 'ns'), '1.23 µs');
+  assert.equal(formatValue(0.042, 'fraction'), '4.2%');
+  assert.equal(formatValue(2, 'ratio'), '2.00x');
+  assert.throws(() => formatValue(1, 'furlongs'), { name: 'TypeError', message: /formatValue: unknown unit "furlongs"/ });
 });

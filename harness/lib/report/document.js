@@ -102,9 +102,10 @@ function comparisonSections(doc) {
 /** The lifetime lab: its summary, then per experiment its question, verdicts, controls, charts and measures. */
 function lifetimeSections(doc) {
   if (!doc.lifetime) return [];
+  const several = new Set(doc.lifetime.experiments.map((e) => e.runtime)).size > 1;
   return [
     section(2, 'Object lifetimes', [text(lifetime.labSummary(doc.lifetime))]),
-    ...doc.lifetime.experiments.map((e) => section(3, `${e.title} (${e.id})`, [
+    ...doc.lifetime.experiments.map((e) => section(3, `${e.title} (${e.id})${several ? ` on ${e.runtime}` : ''}`, [
       text(e.question), list(lifetime.verdictLines(e)), list(lifetime.controlLines(e)),
       ...experimentCharts(e).map(({ spec }) => ({ kind: 'chart', spec })),
       table(lifetime.measuresTable(e), { details: 'measures' }),
