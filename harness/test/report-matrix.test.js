@@ -121,3 +121,13 @@ test('two quick runs whose medians move within their noise give the same verdict
   assert.match(first[0].headline, /within noise of each other here \(napi takes 1\.\d\dx as long, inside the ±21% the measurements allow/);
   assert.match(first[1].headline, /beyond its ±21% noise/);
 });
+
+test('a peer (a library measured beside bindlab) gets ratio columns of each binding over it, and no place in choosing a binding', () => {
+  const doc = makeMatrixDoc({ node: { js: MEDIANS.js, wasm: MEDIANS.wasm, napi: MEDIANS.napi } });
+  doc.implementations.push({ name: 'memlab', role: 'peer', floorOf: null, road: null, description: 'memlab' });
+  doc.results.push(...doc.results.filter((r) => r.impl === 'js').map((r) => ({ ...r, impl: 'memlab', stats: { ...r.stats, p50: r.stats.p50 * 8 } })));
+  const { header, rows } = summaryTable(doc, 'call');
+  assert.deepEqual(header, ['call', 'js', 'wasm', 'napi', 'memlab', 'wasm/js', 'napi/js', 'wasm/memlab', 'napi/memlab', 'noise']);
+  assert.deepEqual(rows[1].slice(4, 9), ['8.00 ns', '4.00x', '100x', '0.500x', '12.5x']);
+  assert.doesNotMatch(markdownReport(doc), /memlab vs|vs memlab/);
+});

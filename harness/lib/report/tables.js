@@ -34,16 +34,22 @@ function rowLookup(doc) {
   return (runtime, caseId, impl) => rows.get(cellKey(runtime, impl, caseId));
 }
 
-/** The ratio columns of one runtime: each binding against the baseline, then each binding against its floor. */
+/**
+ * The ratio columns of one runtime, `{ title, runtime, impl, over }` (impl's median over
+ * over's): each binding against the baseline, each binding against its floor, then each
+ * binding against each peer (a library bindlab is measured beside, role 'peer').
+ */
 function ratioColumns(doc, runtime, prefix) {
-  const names = doc.implementations.map((i) => i.name);
   const baseline = doc.implementations.find((i) => i.role === 'baseline');
   const bindings = doc.implementations.filter((i) => i.role === 'binding');
+  const peers = doc.implementations.filter((i) => i.role === 'peer');
   const floorOf = (name) => doc.implementations.find((i) => i.floorOf === name);
+  const column = (b, over, title) => ({ title: `${prefix}${b.name}/${title}`, runtime, impl: b.name, over });
   return [
-    ...(baseline ? bindings.map((b) => ({ title: `${prefix}${b.name}/${baseline.name}`, runtime, impl: b.name, field: 'vsBaseline' })) : []),
-    ...bindings.filter((b) => floorOf(b.name)).map((b) => ({ title: `${prefix}${b.name}/raw`, runtime, impl: b.name, field: 'vsFloor' })),
-  ].filter((column) => names.includes(column.impl));
+    ...(baseline ? bindings.map((b) => column(b, baseline.name, baseline.name)) : []),
+    ...bindings.filter((b) => floorOf(b.name)).map((b) => column(b, floorOf(b.name).name, 'raw')),
+    ...peers.flatMap((peer) => bindings.map((b) => column(b, peer.name, peer.name))),
+  ];
 }
 
 /** The ratio columns of every runtime, titled with their runtime when there are several. */
@@ -95,6 +101,11 @@ function environmentSummary(doc) {
     + `${doc.options.repeat} run(s)${doc.options.quick ? ', quick' : ''}. ${cellMeaning(doc)}`;
 }
 
+/** The ratio of two result rows' medians; null when either was not measured. */
+function ratioOf(row, over) {
+  return row && over ? row.stats.p50 / over.stats.p50 : null;
+}
+
 /**
  * One group's summary: a line per case with each runtime × implementation's median (marked
  * when probably optimised away, "error" when it threw, "-" when not run), the ratio columns
@@ -115,7 +126,7 @@ function summaryTable(doc, group) {
     return [
       c.name,
       ...columns.map((column) => cell(c, column)),
-      ...ratios.map((col) => formatRatio(find(col.runtime, c.id, col.impl)?.[col.field])),
+      ...ratios.map((col) => formatRatio(ratioOf(find(col.runtime, c.id, col.impl), find(col.runtime, c.id, col.over)))),
       noises.length ? formatPercent(Math.max(...noises)) : '-',
     ];
   });
