@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { buildResults } = require('../lib/results.js');
 const { caseId } = require('../lib/cases.js');
-const { laddersOf, ladderTables, floorTable } = require('../lib/report/breakdown.js');
+const { laddersOf, ladderTables, floorTable, versionTables } = require('../lib/report/breakdown.js');
 const { terminalReport } = require('../lib/report/terminal.js');
 const { markdownReport } = require('../lib/report/markdown.js');
 
@@ -89,4 +89,23 @@ test('the terminal and Markdown reports carry the breakdown, and no choice or sk
     assert.match(report, /add\(i32, i32\): napi 4\.00x its floor/);
     assert.doesNotMatch(report, /overhead \(wasm vs napi\)/);
   }
+});
+
+test('the version rows put every variant of a floor\'s road, with its library version, against the floor', () => {
+  const doc = makeDoc();
+  const roads = { wasm: 'wasm', 'wasm-raw': 'wasm', napi: 'node-api', 'napi-raw': 'node-api' };
+  doc.implementations = doc.implementations.map((i) => ({ ...i, road: roads[i.name] }));
+  doc.implementations.push({ name: 'napi-v2', role: 'binding', floorOf: null, road: 'node-api', description: 'napi-rs 2' });
+  doc.environment.implementations = { napi: { road: 'node-api', library: 'napi-rs', version: '3.16.1' }, 'napi-v2': { road: 'node-api', library: 'napi-rs', version: '2.16.17' } };
+  doc.results.push(...doc.results.filter((r) => r.impl === 'napi').map((r) => ({ ...r, impl: 'napi-v2', stats: { ...r.stats, p50: r.stats.p50 * 0.3 } })));
+  assert.equal(versionTables(doc).length, 1, 'the wasm road has one variant besides its floor: no version rows');
+  const [table] = versionTables(doc);
+  assert.equal(table.title, 'versions on the node-api road, against napi-raw');
+  assert.deepEqual(table.header, ['variant', 'noop()', 'add(i32, i32)']);
+  assert.deepEqual(table.rows, [
+    ['napi-raw', '9.00 ns (1.00x)', '25.0 ns (1.00x)'],
+    ['napi (napi-rs 3.16.1)', '10.0 ns (1.11x)', '100 ns (4.00x)'],
+    ['napi-v2 (napi-rs 2.16.17)', '3.00 ns (0.333x)', '30.0 ns (1.20x)'],
+  ]);
+  assert.match(markdownReport(doc), /\*\*versions on the node-api road, against napi-raw\*\*/);
 });

@@ -102,6 +102,36 @@ function floorTable(doc) {
   };
 }
 
+/** An implementation as its version rows name it: `napi-v2 (napi-rs 2.16.17)`, or the name alone when no library is recorded. */
+function variantLabel(doc, name) {
+  const recorded = doc.environment.implementations?.[name];
+  return recorded?.library ? `${name} (${recorded.library} ${recorded.version ?? 'version unknown'})` : name;
+}
+
+/**
+ * The version rows: per floor whose road has two variants or more besides it, a row per
+ * variant (labelled with its library version) and a column per case the floor measured,
+ * each cell the variant's median and its ratio to the floor — which release or style
+ * brought a cost in. `[{ title, header, rows }]`, none when no road has two such variants.
+ */
+function versionTables(doc) {
+  const find = medians(doc);
+  return doc.implementations.filter((i) => i.role === 'floor' && i.road).flatMap((floor) => {
+    const variants = doc.implementations.filter((i) => i.road === floor.road && i.name !== floor.name && i.role !== 'floor');
+    const cases = doc.cases.filter((c) => !c.ladder && find(c.id, floor.name) !== undefined);
+    if (variants.length < 2 || !cases.length) return [];
+    const cell = (c, name) => {
+      const ns = find(c.id, name);
+      return ns === undefined ? '-' : `${formatTime(ns)} (${formatRatio(ns / find(c.id, floor.name))})`;
+    };
+    return [{
+      title: `versions on the ${floor.road} road, against ${floor.name}`,
+      header: ['variant', ...cases.map((c) => c.name)],
+      rows: [floor, ...variants].map((v) => [variantLabel(doc, v.name), ...cases.map((c) => cell(c, v.name))]),
+    }];
+  });
+}
+
 /** The legend every report prints under the breakdown. */
 const BREAKDOWN_LEGEND = `Each rung adds one step of the binding's generated code to the floor (bench-js/call-overhead.js, `
   + `napi-binding/src/floor/overhead*.rs); "adds" is its median minus the line above, "share of gap" that difference over the `
@@ -111,4 +141,4 @@ const BREAKDOWN_LEGEND = `Each rung adds one step of the binding's generated cod
   + 'grow; and each exported function is a JS function around the wasm export that first checks whether a panic '
   + 'scheduled a new instance (wasm-binding/src/panic.rs), a few cycles that show only against a call that does nothing.';
 
-module.exports = { FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable };
+module.exports = { FLOOR_TARGET, BREAKDOWN_LEGEND, laddersOf, ladderTables, floorTable, versionTables };

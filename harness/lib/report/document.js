@@ -65,6 +65,7 @@ function breakdownSections(doc) {
     return [
       ...(floors ? [table(floors, { caption: suffix ? `distance from the floor${suffix}` : null }), list(floors.summary)] : []),
       ...breakdown.ladderTables(view).map((ladder) => table(ladder, { caption: `${ladder.title}${suffix}` })),
+      ...breakdown.versionTables(view).map((versions) => table(versions, { caption: `${versions.title}${suffix}` })),
     ];
   });
   if (!blocks.length) return [];
