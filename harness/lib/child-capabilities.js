@@ -16,6 +16,10 @@ const CAPABILITIES = {
     has: (scope) => typeof scope.gc === 'function' && !scope.process?.versions.bun,
     lacks: "no forced scavenge (V8's gc({ type: 'minor' }))",
   },
+  v8Heap: {
+    has: (scope) => typeof scope.process?.versions.v8 === 'string' && !scope.process.versions.bun,
+    lacks: "no V8 heap (HeapDiff reads V8's heap snapshots; Bun's engine is JavaScriptCore)",
+  },
   gcEvents: {
     has: (scope) => scope.PerformanceObserver?.supportedEntryTypes?.includes('gc') === true,
     lacks: "no GC notifications (PerformanceObserver 'gc' entries)",

@@ -120,9 +120,10 @@ test('what a measure() returns must be exactly what its case declares', () => {
 
 test('a runtime need is probed in the process: a forced GC, GC notifications; its absence gives the reason', () => {
   assert.throws(() => checkNeeds('demo', ['forcedGc', 'x']), /unknown need x/);
-  assert.equal(lackingReason(['forcedGc', 'gcEvents', 'minorGc']), null, 'node --expose-gc has them all');
+  assert.equal(lackingReason(['forcedGc', 'gcEvents', 'minorGc', 'v8Heap']), null, 'node --expose-gc has them all');
   const bun = { process: { versions: { bun: '1.4.5' } }, PerformanceObserver: { supportedEntryTypes: ['mark', 'measure'] } };
   assert.equal(lackingReason(['forcedGc', 'minorGc', 'gcEvents'], bun), 'no forced full GC (globalThis.gc, which --expose-gc gives V8); '
     + "no forced scavenge (V8's gc({ type: 'minor' })); no GC notifications (PerformanceObserver 'gc' entries)");
+  assert.match(lackingReason(['v8Heap'], bun), /^no V8 heap/);
   assert.equal(lackingReason(['minorGc'], { ...bun, gc: () => {} }), "no forced scavenge (V8's gc({ type: 'minor' }))", 'a gc() on Bun is no scavenge');
 });
