@@ -77,7 +77,8 @@ function ladderTables(doc) {
 function floorTable(doc) {
   const find = medians(doc);
   const pairs = doc.implementations.filter((i) => i.floorOf && doc.implementations.some((b) => b.name === i.floorOf))
-    .map((floor) => ({ floor: floor.name, binding: floor.floorOf }));
+    .map((floor) => ({ floor: floor.name, binding: floor.floorOf }))
+    .filter((p) => doc.cases.some((c) => find(c.id, p.floor) !== undefined && find(c.id, p.binding) !== undefined));
   const cases = doc.cases.filter((c) => !c.ladder && pairs.some((p) => find(c.id, p.floor) !== undefined));
   if (!cases.length) return null;
   const ratio = (c, p) => {

@@ -82,6 +82,7 @@ function resultSections(doc) {
       ...charts.filter((chart) => chart.group === group).map(({ spec }) => ({ kind: 'chart', spec })),
       // A group of ladder rungs only is shown in the terminal by the breakdown, which reads it.
       { ...table(tables.summaryTable(doc, group)), ...(doc.cases.every((c) => c.group !== group || c.ladder) ? { only: 'full' } : {}) },
+      ...[tables.ratioTable(doc, group)].filter(Boolean).map((ratios) => table(ratios, { details: 'ratios' })),
       table(tables.detailTable(doc, group), { details: 'details' }),
     ])),
   ];

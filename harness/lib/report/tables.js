@@ -106,31 +106,48 @@ function ratioOf(row, over) {
   return row && over ? row.stats.p50 / over.stats.p50 : null;
 }
 
-/**
- * One group's summary: a line per case with each runtime × implementation's median (marked
- * when probably optimised away, "error" when it threw, "-" when not run), the ratio columns
- * and the row's largest noise (spread or repeat spread).
- */
-function summaryTable(doc, group) {
+/** A group's cell of one runtime × implementation column: the median (marked when probably optimised away), "error" when it threw, "-" when not run. */
+function medianCell(doc) {
   const find = rowLookup(doc);
-  const columns = matrixColumns(doc);
   const failed = new Set(doc.errors.map((e) => cellKey(e.runtime, e.impl, e.case)));
-  const ratios = matrixRatioColumns(doc);
-  const cell = (c, { runtime, impl }) => {
+  return (c, { runtime, impl }) => {
     const row = find(runtime, c.id, impl);
     if (row) return `${formatTime(row.stats.p50)}${row.optimisedAway ? OPTIMISED_AWAY_MARK : ''}`;
     return failed.has(cellKey(runtime, impl, c.id)) ? 'error' : '-';
   };
+}
+
+/** A group's ratio cells for `ratios` (ratioColumns) on case `c`. */
+function ratioCells(doc, c, ratios) {
+  const find = rowLookup(doc);
+  return ratios.map((col) => formatRatio(ratioOf(find(col.runtime, c.id, col.impl), find(col.runtime, c.id, col.over))));
+}
+
+/**
+ * One group's summary: a line per case with each runtime × implementation's median, the
+ * ratio columns (with one runtime; with several they are ratioTable's) and the row's largest
+ * noise (spread or repeat spread).
+ */
+function summaryTable(doc, group) {
+  const find = rowLookup(doc);
+  const columns = matrixColumns(doc);
+  const cell = medianCell(doc);
+  const ratios = runtimesOf(doc).length > 1 ? [] : matrixRatioColumns(doc);
   const rows = doc.cases.filter((c) => c.group === group).map((c) => {
     const noises = columns.map(({ runtime, impl }) => find(runtime, c.id, impl)).filter(Boolean).map((r) => noise(r.stats));
-    return [
-      c.name,
-      ...columns.map((column) => cell(c, column)),
-      ...ratios.map((col) => formatRatio(ratioOf(find(col.runtime, c.id, col.impl), find(col.runtime, c.id, col.over)))),
-      noises.length ? formatPercent(Math.max(...noises)) : '-',
-    ];
+    return [c.name, ...columns.map((column) => cell(c, column)), ...ratioCells(doc, c, ratios), noises.length ? formatPercent(Math.max(...noises)) : '-'];
   });
   return { header: [group, ...columns.map((col) => col.title), ...ratios.map((col) => col.title), 'noise'], rows };
+}
+
+/** With several runtimes, one group's ratio columns of every runtime as a table of their own (null with one runtime: the summary has them). */
+function ratioTable(doc, group) {
+  if (runtimesOf(doc).length < 2) return null;
+  const ratios = matrixRatioColumns(doc);
+  return {
+    header: [group, ...ratios.map((col) => col.title)],
+    rows: doc.cases.filter((c) => c.group === group).map((c) => [c.name, ...ratioCells(doc, c, ratios)]),
+  };
 }
 
 /** One group's details: a line per (case, runtime × implementation) with the full statistics. */
@@ -234,5 +251,5 @@ function comparisonLine(comparison) {
 
 module.exports = {
   OPTIMISED_AWAY_MARK, RATIO_NOISE_LEGEND, DETAIL_MEASURES, groupsOf, cellMeaning, resultsLegend, environmentLines, environmentSummary,
-  summaryTable, detailTable, emptyLoopTable, skippedLines, errorLines, comparisonTable, comparisonLine,
+  summaryTable, ratioTable, detailTable, emptyLoopTable, skippedLines, errorLines, comparisonTable, comparisonLine,
 };
