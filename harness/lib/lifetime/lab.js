@@ -22,9 +22,9 @@ function checkExperiment(experiment) {
   const headline = experiment.runs.map((r) => `${r.binding}/${r.variant}`);
   const runs = [...headline, ...(experiment.controls ?? []).map((c) => controlName(c.of))];
   const entries = experiment.rules.flatMap((r) => [[`rule "${r.says}"`, r.left], [`rule "${r.says}"`, r.right]]);
-  for (const run of controlRuns(experiment)) { // throws for a control of an unknown run
-    const { within } = experiment.controls.find((c) => c.of === run.controlOf);
-    for (const measure of Object.keys(within)) entries.push([`the control of ${run.controlOf}`, `${run.controlOf}.${measure}`]);
+  controlRuns(experiment); // throws for a control of an unknown run
+  for (const control of experiment.controls ?? []) {
+    for (const measure of Object.keys(control.within)) entries.push([`the control of ${control.of}`, `${control.of}.${measure}`]);
   }
   checkKeys(experiment.id, entries, runs, experiment.measures);
   const noise = Object.keys(experiment.noise ?? {}).map((key) => ['its noise', key]);

@@ -62,13 +62,19 @@ function claimResult(claim, runtime, measured, ms, indicative) {
   };
 }
 
+/** How timed claims are timed: the bench's default mode (8 processes), or its quick mode (one). */
+function timingMode(quick) {
+  const { repeat, budget } = parseOptions(quick ? ['--quick'] : []);
+  return { repeat, budget };
+}
+
 /**
- * Runs each claim on each of `runtimes` (default: this Node); timed claims with `timing`
- * (`{ repeat, budget }`, the bench's default mode unless `quick`). `onClaim(result)` sees
- * each as it finishes. Resolves with the `repro` section.
+ * Runs each claim on each of `runtimes`, timed claims in the bench's default mode, or its
+ * quick mode when `quick` (their outcomes then indicative). `onClaim(result)` sees each as it
+ * finishes. Resolves with the `repro` section.
  */
 async function runRepro({ claims, runtimes, quick = false }, onClaim = () => {}) {
-  const { repeat, budget } = parseOptions(quick ? ['--quick'] : []);
+  const { repeat, budget } = timingMode(quick);
   const results = [];
   for (const runtime of runtimes) {
     for (const claim of claims.map(checkClaim)) {
@@ -119,7 +125,7 @@ async function runReproCommand(argv, say = (line) => process.stderr.write(`${lin
   const environment = await environmentOf(runtimes);
   say(`repro: ${claims.length} claims on ${runtimes.map((r) => r.name).join(', ')}, each in its own processes${values.quick ? ' (quick: indicative)' : ''}`);
   const repro = await runRepro({ claims, runtimes, quick: values.quick }, (r) => say(outcomeLine(r)));
-  const options = { quick: values.quick, repeat: 1, filter: values.filter ?? null, impls: ['napi', 'wasm'], runtime: values.runtime, budget: { minCpuTimeNs: 0 } };
+  const options = { quick: values.quick, ...timingMode(values.quick), filter: values.filter ?? null, impls: ['napi', 'wasm'], runtime: values.runtime };
   const doc = { ...buildResults({ options, environment, cases: [], processes: [] }), repro };
   const dir = values.out ? path.resolve(values.out) : path.join(ROOT, 'results', `${environment.date.replace(/[:.]/g, '-')}-repro`);
   fs.mkdirSync(dir, { recursive: true });
