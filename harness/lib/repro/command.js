@@ -58,7 +58,7 @@ function claimResult(claim, runtime, measured, ms, indicative) {
     error: measured.error ?? null,
     ...(measured.timing ? { timing: measured.timing } : {}),
     ...(measured.unmeasurable ? { unmeasurable: measured.unmeasurable } : {}),
-    ...(indicative && claim.timing ? { indicative: true } : {}),
+    ...(indicative && claim.timing && measured.evidence ? { indicative: true } : {}),
   };
 }
 
