@@ -13,6 +13,7 @@ const { spawnSync } = require('node:child_process');
 const { fingerprint } = require('./lib/fingerprint.js');
 const { ROOT, commandOutput: probe, readCargoLock, lockedVersions } = require('./lib/toolchain.js');
 const { layOutPackages } = require('./lib/packages.js');
+const { buildVariants } = require('./lib/variant-builds.js');
 
 const STAMPS = path.join(ROOT, 'target', 'bindlab-stamps');
 const WASM_PACK_VERSION = '0.15.1';
@@ -147,6 +148,22 @@ function buildWasm(shared) {
     });
 }
 
+/** Builds the binding variants (tools/lib/variant-builds.js) whose inputs changed; one
+ * that cannot be built is reported and left out, and the bootstrap goes on. */
+function buildVariantsIfChanged() {
+  const rustc = probe('rustc', ['--version']) ?? 'unknown rustc';
+  buildVariants({
+    shared: rustc,
+    stamps: { read: (name) => readStamp(path.join(STAMPS, `${name}.stamp`)), write: (name, value) => writeStamp(path.join(STAMPS, `${name}.stamp`), value) },
+    run: (command, args) => {
+      say(`$ ${command} ${args.join(' ')}`);
+      const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: toolEnv() });
+      return result.error ? -1 : result.status;
+    },
+    say,
+  });
+}
+
 /** Lays the builds out as npm packages (tools/lib/packages.js), each slow step only
  * when its inputs changed since it last succeeded. */
 function layOut() {
@@ -172,6 +189,7 @@ function main() {
   buildNapi(shared);
   buildWasm(shared);
   layOut();
+  buildVariantsIfChanged();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
