@@ -1,13 +1,19 @@
 // A smoke matrix on every runtime people use: each Node major, Bun and Deno (installed from
 // npm into the runtime cache on first use) loads both packages and gets the same answers as
-// the Node running the tests. Bun and Deno run the napi package on their own Node-API.
+// the Node running the tests. Bun and Deno run the napi package on their own Node-API. Then
+// the bench worker on each of them and on Chromium measures a small matrix (a few call cases,
+// a short budget): every implementation the runtime can load yields a row per case, and
+// Chromium skips napi with its reason. Only what was measured is checked, never how fast.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const { resolveRuntime } = require('../harness/lib/runtimes.js');
+const { runMatrix, describeRuntimes } = require('../harness/lib/runner.js');
+const { loadCases } = require('../harness/lib/cases.js');
 
 const SMOKE = path.join(__dirname, 'smoke', 'packages.cjs');
 const RUNTIMES = ['node@22', 'node@24', 'node@26', 'bun', 'deno'];
@@ -36,3 +42,50 @@ for (const name of RUNTIMES) {
     assert.deepEqual(smoke(runtime), expected);
   });
 }
+
+/** The small bench matrix: the add cases of the call group on plain JS and both bindings. */
+const MATRIX = { impls: ['js', 'wasm', 'napi'], repeat: 1, filter: 'call/add', budget: { minCpuTimeNs: 2e6 } };
+const CHROMIUM_SKIP = !fs.existsSync('/usr/bin/chromium') && '/usr/bin/chromium is absent (Debian: apt-get install -y chromium)';
+
+/** What a bench matrix on `name` measured: impl → the case ids with a result, and the skips. */
+async function benchOn(name) {
+  const runtime = resolveRuntime(name, { say: (line) => process.stderr.write(`${line}\n`) });
+  const processes = await runMatrix({ ...MATRIX, runtimes: [runtime] });
+  const described = (await describeRuntimes([runtime]))[name];
+  const measured = Object.fromEntries(processes.map((p) => [p.impl, p.results.filter((r) => r.stats.n >= 1).map((r) => r.case)]));
+  return { processes, described, measured };
+}
+
+const ADD_CASES = loadCases(MATRIX.filter).map((c) => c.id);
+
+for (const name of RUNTIMES) {
+  test(`${name}: the bench worker measures every binding, napi on the runtime's own Node-API`, async () => {
+    assert.ok(ADD_CASES.length >= 2, `the filter ${MATRIX.filter} selects ${ADD_CASES.join(', ')}`);
+    const { processes, described, measured } = await benchOn(name);
+    assert.deepEqual(measured, { js: ADD_CASES, wasm: ADD_CASES, napi: ADD_CASES });
+    assert.deepEqual(processes.flatMap((p) => [...p.errors, ...p.skips]), []);
+    assert.ok(processes.every((p) => p.runtime === name && p.empty.n >= 1));
+    const engine = name === 'bun' ? { engine: 'JavaScriptCore', v8: null } : { engine: 'V8', v8: described.engineVersion };
+    assert.deepEqual({ name: described.name, engine: described.engine, v8: described.v8 }, { name, ...engine });
+  });
+}
+
+test('chromium: the page worker measures plain JS and wasm, and skips napi with the reason', { skip: CHROMIUM_SKIP }, async () => {
+  const { processes, described, measured } = await benchOn('chromium');
+  assert.deepEqual(measured, { js: ADD_CASES, wasm: ADD_CASES, napi: [] });
+  const napi = processes.find((p) => p.impl === 'napi');
+  assert.equal(napi.empty, null);
+  assert.deepEqual(napi.skips, ADD_CASES.map((id) => ({ case: id, missing: [], reason: 'napi needs Node-API, which a browser lacks' })));
+  assert.deepEqual(processes.flatMap((p) => p.errors), []);
+  assert.match(described.version, /^\d+\.\d+\.\d+\.\d+$/);
+  assert.equal(described.engine, 'V8');
+});
+
+test('chromium: a case needing Node\'s modules (parsing the fixture snapshots) is skipped with the reason, not run', { skip: CHROMIUM_SKIP }, async () => {
+  const parse = loadCases('parseSnapshot')[0];
+  assert.ok(parse, 'a parseSnapshot case exists');
+  const runtime = resolveRuntime('chromium');
+  const [wasm] = await runMatrix({ ...MATRIX, impls: ['wasm'], filter: parse.id, runtimes: [runtime] });
+  assert.deepEqual(wasm.skips.filter((s) => s.case === parse.id).map((s) => s.reason), ['needs node, which this runtime lacks']);
+  assert.deepEqual(wasm.errors, []);
+});

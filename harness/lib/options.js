@@ -4,7 +4,7 @@
 
 const { parseArgs } = require('node:util');
 const { IMPLEMENTATIONS } = require('./implementations.js');
-const { RUNTIME_NAMES } = require('./runtimes.js');
+const { RUNTIME_NAMES, ALL, runtimeSpecs } = require('./runtimes.js');
 const { cacheDir } = require('./runtime-cache.js');
 
 /**
@@ -19,19 +19,22 @@ const MODES = {
   default: { repeat: 8, budget: { minCpuTimeNs: 80e6 } },
 };
 
-const USAGE = `usage: npm run bench -- [lifetime] [options]
+const USAGE = `usage: npm run bench -- [lifetime | results FILE] [options]
   lifetime           run the object-lifetime lab (bench-js/lifetime/) instead of the timing matrix;
                      --quick gives its tiny parameters, --filter matches experiment ids
+  results FILE [--out F]  write the measured-figures document (RESULTS.md beside FILE) from a saved results.json
   --quick            one run, 40 ms of timed calls per case (the whole matrix in under a minute)
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
                      the fastest run of each case (default: 8, or 1 with --quick); each run gives a
                      case 80 ms of timed calls (40 ms with --quick)
   --filter TEXT      only the cases whose "group/name" contains TEXT
   --impl A,B         only these implementations (${Object.keys(IMPLEMENTATIONS).join(', ')})
-  --runtime SPEC     the runtime to measure in: NAME or NAME:PATH (default: node, this one);
+  --runtime LIST     the runtimes to measure in, comma-separated, each NAME or NAME:PATH
+                     (default: node, this one); all = ${ALL.join(',')}
                      NAME is one of ${RUNTIME_NAMES.join(', ')};
                      the Node majors, Bun and Deno are installed from npm on first use,
-                     into ${cacheDir()}
+                     into ${cacheDir()}; chromium is the system's (chromium on PATH
+                     or /usr/bin/chromium): there napi rows and cases needing Node's modules are skipped
   --json             print the results document on stdout instead of the tables
   --compare FILE     compare with a saved results.json (refused across machines or runtimes)
   --force            compare even so
@@ -71,6 +74,11 @@ function parseOptions(argv) {
   const impls = values.impl ? values.impl.split(',').map((s) => s.trim()) : Object.keys(IMPLEMENTATIONS);
   const unknown = impls.filter((name) => !IMPLEMENTATIONS[name]);
   if (unknown.length) throw new Error(`unknown implementation ${unknown.join(', ')} (known: ${Object.keys(IMPLEMENTATIONS).join(', ')})`);
+  try {
+    runtimeSpecs(values.runtime);
+  } catch (error) {
+    throw new Error(`${error.message}\n${USAGE}`);
+  }
   return {
     help: values.help,
     lifetime: positionals.includes('lifetime'),

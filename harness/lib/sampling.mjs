@@ -31,8 +31,8 @@ export const MAX_PILOT_LOOPS = 16;
 /** The most calls in one loop of a pilot on a coarse clock: 262,144, 250 µs at 1 ns a call. */
 export const MAX_COARSE_PILOT_CALLS = 4 ** 9;
 
-/** The shortest time per call a coarse clock's batch is sized for (ns): about a cycle or two. */
-export const MIN_VISIBLE_NS = 1;
+/** The most calls per sample on a coarse clock (its arguments are made before each sample). */
+export const MAX_COARSE_BATCH = 2 ** 20;
 
 /** The pilot stops once its loops have taken this long in all (ns). */
 export const PILOT_NS = 5e6;
@@ -57,11 +57,10 @@ export function memoryGuard(resultBytes) {
  * loop stays in the interpreter for its first calls, so only later loops come near the
  * optimised speed; a remaining overestimate only makes batches smaller. Arguments are made by
  * `makers` before each loop, outside the time read from `clock` (ns).
- * On a clock that ticks every `clockResolutionNs` (> 0), a loop shorter than MIN_SAMPLE_TICKS
- * ticks reads 0 or a whole tick and does not count: loops grow until one is that long, repeat at
- * that size while they stay that long (the JIT may still make them faster), and the pilot ends
- * after PILOT_NS in all or MAX_PILOT_LOOPS loops; with no loop that long, the last one's reading
- * is the estimate.
+ * On a clock that ticks every `clockResolutionNs` (> 0), a loop's reading may be short by up to a
+ * tick, so each loop counts as its reading plus a tick (an upper bound); loops grow until one
+ * lasts MIN_SAMPLE_TICKS ticks, repeat at that size while they stay that long (the JIT may still
+ * make them faster), and the pilot ends after PILOT_NS in all or MAX_PILOT_LOOPS loops.
  */
 export function roughTimePerCall(bench, makers, maxCalls, clock = now, clockResolutionNs = 0) {
   const coarse = clockResolutionNs > 0;
@@ -69,15 +68,11 @@ export function roughTimePerCall(bench, makers, maxCalls, clock = now, clockReso
   let fastest = Infinity;
   let total = 0;
   for (let calls = 1, loop = 0; ; loop++) {
-    const args = Array.from({ length: calls }, () => makers.map((make) => make()));
-    const start = clock();
-    for (const a of args) bench(...a);
-    const elapsed = clock() - start;
+    const elapsed = timeLoop(bench, makers, calls, clock);
     total += elapsed;
     if (loop > 0) {
-      if (elapsed >= visible) fastest = Math.min(fastest, elapsed / calls);
-      const done = total >= PILOT_NS || (coarse ? loop >= MAX_PILOT_LOOPS : calls === maxCalls);
-      if (done) return fastest < Infinity ? fastest : elapsed / calls;
+      fastest = Math.min(fastest, (elapsed + clockResolutionNs) / calls);
+      if (total >= PILOT_NS || (coarse ? loop >= MAX_PILOT_LOOPS : calls === maxCalls)) return fastest;
     }
     if (!coarse || elapsed < visible) calls = Math.min(calls * 4, maxCalls);
   }
@@ -88,13 +83,38 @@ export function roughTimePerCall(bench, makers, maxCalls, clock = now, clockReso
  * fewer than TARGET_SAMPLES within `budgetNs` (or the memory guard allows fewer); a multiple of
  * UNROLL, at least UNROLL. mitata's first 12 samples are taken whatever the budget, so without
  * this a 60 µs call would be timed for 3 s. On a clock that ticks every `clockResolutionNs`,
- * enough calls for a sample of MIN_SAMPLE_TICKS ticks, even beyond 4,096 (not beyond the guard);
- * a call too fast for that clock to see in the pilot (0 ns) is sized as MIN_VISIBLE_NS.
+ * enough calls for a sample of MIN_SAMPLE_TICKS ticks, even beyond 4,096 (not beyond the guard
+ * or MAX_COARSE_BATCH).
  */
 export function batchSize(timePerCall, guard, budgetNs, clockResolutionNs = 0) {
   const forTime = Math.floor(budgetNs / (TARGET_SAMPLES * timePerCall * UNROLL)) * UNROLL;
-  const forClock = Math.ceil((MIN_SAMPLE_TICKS * clockResolutionNs) / (Math.max(timePerCall, MIN_VISIBLE_NS) * UNROLL)) * UNROLL;
-  return Math.min(guard?.batch ?? Infinity, Math.max(UNROLL, Math.min(MAX_BATCH, forTime), forClock));
+  const forClock = clockResolutionNs > 0 ? Math.ceil((MIN_SAMPLE_TICKS * clockResolutionNs) / (timePerCall * UNROLL)) * UNROLL : 0;
+  return Math.min(guard?.batch ?? MAX_COARSE_BATCH, Math.max(UNROLL, Math.min(MAX_BATCH, forTime), forClock));
+}
+
+/** How long (`clock`, ns) `calls` calls of `bench` take, their arguments made by `makers` beforehand. */
+function timeLoop(bench, makers, calls, clock) {
+  const args = Array.from({ length: calls }, () => makers.map((make) => make()));
+  const start = clock();
+  for (const a of args) bench(...a);
+  return clock() - start;
+}
+
+/** The most times widenForClock doubles a batch. */
+export const MAX_WIDENINGS = 8;
+
+/**
+ * On a clock ticking every `clockResolutionNs`, `batch` doubled (at most MAX_WIDENINGS times,
+ * never beyond `maxBatch`) until a loop of that many calls, timed now that the pilot has warmed
+ * the JIT, lasts MIN_SAMPLE_TICKS ticks in the shorter of two tries (one may be descheduled): the
+ * pilot's estimate may still include slower code.
+ */
+export function widenForClock(bench, makers, batch, maxBatch, clock, clockResolutionNs) {
+  for (let widenings = 0; widenings < MAX_WIDENINGS && batch < maxBatch; widenings++) {
+    if (Math.min(timeLoop(bench, makers, batch, clock), timeLoop(bench, makers, batch, clock)) >= MIN_SAMPLE_TICKS * clockResolutionNs) break;
+    batch = Math.min(batch * 2, maxBatch);
+  }
+  return batch;
 }
 
 /**
@@ -107,6 +127,7 @@ export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now
   // A coarse clock's pilot may need loops beyond 4,096 calls to see a fast call at all.
   const pilotCalls = guard?.batch ?? (clockResolutionNs > 0 ? MAX_COARSE_PILOT_CALLS : MAX_BATCH);
   const timePerCall = roughTimePerCall(bench, makers, pilotCalls, clock, clockResolutionNs);
-  const batch = batchSize(timePerCall, guard, budgetNs, clockResolutionNs);
+  const sized = batchSize(timePerCall, guard, budgetNs, clockResolutionNs);
+  const batch = clockResolutionNs > 0 ? widenForClock(bench, makers, sized, guard?.batch ?? MAX_COARSE_BATCH, clock, clockResolutionNs) : sized;
   return { guard, batch, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
 }

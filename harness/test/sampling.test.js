@@ -143,11 +143,14 @@ function coarseCall(cost, resolution) {
 test('on a 5 µs clock the pilot grows its loops until one lasts 50 ticks, and sizes 250 µs samples, beyond 4,096 calls', async () => {
   const { roughTimePerCall, samplingPlan, MIN_SAMPLE_TICKS, MAX_COARSE_PILOT_CALLS } = await load();
   assert.equal(MIN_SAMPLE_TICKS, 50);
-  // 2 ns a call: the loop of 262,144 calls (524 µs) is the first of 50 ticks or more, read as 520 µs.
+  // 2 ns a call: the loop of 262,144 calls (524 µs) is the first of 50 ticks or more; read as
+  // 520 µs, it counts as 525 µs, a tick more.
   const fast = coarseCall(() => 2, 5e3);
-  assert.equal(roughTimePerCall(fast.bench, [], MAX_COARSE_PILOT_CALLS, fast.clock, 5e3), 520e3 / 262144);
-  const plan = samplingPlan({ bench: coarseCall(() => 2, 5e3).bench, makers: [], resultBytes: 0, budgetNs: 40e6, clock: coarseCall(() => 2, 5e3).clock, clockResolutionNs: 5e3 });
-  assert.ok(plan.batch > 4096, `batch ${plan.batch}`);
+  assert.equal(roughTimePerCall(fast.bench, [], MAX_COARSE_PILOT_CALLS, fast.clock, 5e3), 525e3 / 262144);
+  const planned = coarseCall(() => 2, 5e3);
+  const plan = samplingPlan({ bench: planned.bench, makers: [], resultBytes: 0, budgetNs: 40e6, clock: planned.clock, clockResolutionNs: 5e3 });
+  // Samples of 50 ticks (250 µs) of 2 ns calls, give or take the tick the upper bound adds.
+  assert.ok(plan.batch * 2 >= 245e3 && plan.batch * 2 <= 2 * 250e3, `batch ${plan.batch}`);
   // The fine clock's plan for the same call stays at mitata's 4,096.
   const fine = fakeCall(() => 2);
   assert.equal(samplingPlan({ bench: fine.bench, makers: [], resultBytes: 0, budgetNs: 40e6, clock: fine.clock }).batch, 4096);
@@ -161,14 +164,34 @@ test('on a coarse clock the pilot repeats loops that are long enough, so a JIT t
   assert.ok(estimate < 4.1, `estimate ${estimate} ns`);
 });
 
-test('a call a coarse clock cannot see is sized as 1 ns; the memory guard still caps it, and the pilot ends', async () => {
-  const { batchSize, samplingPlan, MIN_VISIBLE_NS, MAX_PILOT_LOOPS, memoryGuard } = await load();
-  assert.equal(MIN_VISIBLE_NS, 1);
-  assert.equal(batchSize(0, null, 40e6, 5e3), 250e3 / 4 * 4);
-  assert.equal(batchSize(0, memoryGuard(2 ** 20), 40e6, 5e3), 40);
+test('on a coarse clock the memory guard still caps the batch, and a clock that never moves still ends the pilot', async () => {
+  const { batchSize, samplingPlan, MAX_PILOT_LOOPS, memoryGuard } = await load();
+  assert.equal(batchSize(1, null, 40e6, 5e3), 250e3 / 4 * 4);
+  assert.equal(batchSize(1, memoryGuard(2 ** 20), 40e6, 5e3), 40);
   // A clock that never moves: the warm-up loop, then 16 more (4, 16, and the guard's 40 calls).
   const frozen = fakeCall(() => 1);
   const plan = samplingPlan({ bench: frozen.bench, makers: [], resultBytes: 2 ** 20, budgetNs: 40e6, clock: () => 0, clockResolutionNs: 5e3 });
   assert.equal(plan.batch, 40);
   assert.equal(frozen.calls(), 1 + 4 + 16 + 40 * (MAX_PILOT_LOOPS - 2));
+});
+
+test('on a coarse clock a batch the pilot sized too small is doubled until a loop of it lasts 50 ticks', async () => {
+  const { widenForClock, MAX_WIDENINGS, MAX_COARSE_BATCH } = await load();
+  // 10 ns a call, sized at 1,000 calls (10 µs, 2 ticks): 32,000 calls are the first to last 250 µs.
+  const call = coarseCall(() => 10, 5e3);
+  assert.equal(widenForClock(call.bench, [], 1000, MAX_COARSE_BATCH, call.clock, 5e3), 32000);
+  // Never beyond the cap given, and at most MAX_WIDENINGS doublings on a clock that never moves.
+  const capped = coarseCall(() => 10, 5e3);
+  assert.equal(widenForClock(capped.bench, [], 1000, 3000, capped.clock, 5e3), 3000);
+  const frozen = fakeCall(() => 1);
+  assert.equal(widenForClock(frozen.bench, [], 4, MAX_COARSE_BATCH, () => 0, 5e3), 4 * 2 ** MAX_WIDENINGS);
+});
+
+test('on a clock that never moves the plan stays within MAX_COARSE_BATCH calls a sample', async () => {
+  const { samplingPlan, MAX_COARSE_BATCH } = await load();
+  assert.equal(MAX_COARSE_BATCH, 2 ** 20);
+  let calls = 0;
+  const plan = samplingPlan({ bench: () => { calls++; }, makers: [], resultBytes: 0, budgetNs: 40e6, clock: () => 0, clockResolutionNs: 5e3 });
+  assert.equal(plan.batch, MAX_COARSE_BATCH);
+  assert.ok(calls > 0);
 });

@@ -15,7 +15,7 @@ const nodeBuiltinsAsEmpty = {
   name: 'node-builtins-as-empty',
   setup(build) {
     const builtins = new Set(require('node:module').builtinModules);
-    build.onResolve({ filter: /^[a-z_:/]+$/ }, ({ path: spec }) => (
+    build.onResolve({ filter: /^[a-z0-9_:/]+$/ }, ({ path: spec }) => (
       spec.startsWith('node:') || builtins.has(spec) ? { path: spec, namespace: 'node-builtin' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
