@@ -79,4 +79,4 @@ function collectEnvironment(runtimes) {
   };
 }
 
-module.exports = { collectEnvironment, describeImplementations };
+module.exports = { collectEnvironment };

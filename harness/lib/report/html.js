@@ -1,6 +1,7 @@
 // report.html: the report document (document.js) as one self-contained page (Vega,
-// Vega-Lite and vega-embed inlined, so it opens offline), its charts drawn as SVG. When every chart has drawn, `document.body.dataset.charts` becomes "ready"
-// (or "error: …"), which is what the rendering test waits for.
+// Vega-Lite and vega-embed inlined, so it opens offline), its charts drawn as SVG. When
+// every chart has drawn, `document.body.dataset.charts` becomes "ready" (or "error: …"),
+// which is what the rendering test waits for.
 'use strict';
 
 const fs = require('node:fs');

@@ -29,4 +29,4 @@ function markdownReport(doc) {
   return `${layOut(buildDocument(doc), 'full', DRAW).join('\n\n')}\n`;
 }
 
-module.exports = { markdownReport, markdownTable };
+module.exports = { markdownReport };

@@ -39,4 +39,4 @@ function writeResultsDocument(sourceFile, targetFile, root) {
   return target;
 }
 
-module.exports = { RESULTS_DOCUMENT, resultsDocument, writeResultsDocument, regenerateCommand };
+module.exports = { RESULTS_DOCUMENT, resultsDocument, writeResultsDocument };

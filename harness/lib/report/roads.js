@@ -54,4 +54,4 @@ function roadTable(view, group) {
 const ROADS_LEGEND = 'Each road\'s fastest variant per case, and its lead over the road\'s next fastest (ratio of medians); '
   + '"within noise" when that lead is inside the two medians\' noise (stats.differenceThreshold).';
 
-module.exports = { roadsOf, roadTable, ROADS_LEGEND };
+module.exports = { roadTable, ROADS_LEGEND };
