@@ -82,6 +82,7 @@ module.exports = {
     + 'FinalizationRegistry for JS-side finalization (a control registers none)',
   needs: ['gcEvents'],
   measures: ['count', 'handleBytes', 'loopMs', 'peakRssGrowth', 'peakRssGrowthInHandles', 'wasmMemoryGrowth', 'majorGcs', 'minorGcs', 'jsTracked', 'jsFinalizedShare'],
+  units: { handleBytes: 'B', loopMs: 'ms', peakRssGrowth: 'B', wasmMemoryGrowth: 'B' },
   noise: NOISE,
   sampled: ['rss', 'external', 'wasmMemory', 'jsFinalized', 'gcMajor', 'gcMinor'],
   tiny: { count: 6, yieldEvery: 2 },

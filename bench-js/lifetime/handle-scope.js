@@ -93,6 +93,7 @@ module.exports = {
     'count', 'bytesPerValue@', 'ownBytesPerValue@', 'handleBytesPerValue@', 'bytesPerValueAfterReturn@', 'pinnedFixedBytes',
     'pinnedBytesPerSlot', 'ownFixedBytes', 'ownBytesPerSlot', 'handleBytesFirstCall', 'handleBytesLaterCalls',
   ],
+  units: { pinnedFixedBytes: 'B', pinnedBytesPerSlot: 'B', ownFixedBytes: 'B', ownBytesPerSlot: 'B', handleBytesFirstCall: 'B', handleBytesLaterCalls: 'B' },
   noise: NOISE,
   sampled: ['heapUsed', 'heapSlots'],
   tiny: { slotSizes: [16, 64] }, // fewer values would blur the bytes per value: heap readings move by ~250 KiB

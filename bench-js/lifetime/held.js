@@ -81,6 +81,7 @@ module.exports = {
     'holders@', 'calls@', 'heldSlots@', 'slotsAfterRelease@', 'keptAlive@', 'releasedAfter@', 'holdAndReleaseMs@',
     'keptAliveAll', 'releasedAll', 'callsMin', 'callsMax',
   ],
+  units: { 'holdAndReleaseMs@': 'ms' },
   noise: NOISE,
   sampled: ['refCalls', 'heapSlots', 'heapUsed'],
   tiny: {},

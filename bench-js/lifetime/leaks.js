@@ -135,6 +135,7 @@ module.exports = {
     'ticks', 'leakedUnits', 'heapGrowth', 'rustLiveBytesGrowth', 'fullGcs', 'fixedDetected', 'fixedMsToDetect', 'fixedFullGcsToDetect',
     'fixedLeakEvents', 'compatDetected', 'compatMsToDetect', 'compatFullGcsToDetect', 'compatLeakEvents', 'keptListeners',
   ],
+  units: { heapGrowth: 'B', rustLiveBytesGrowth: 'B', fixedMsToDetect: 'ms', compatMsToDetect: 'ms' },
   noise: NOISE,
   sampled: ['heapUsed', 'rustLiveBytes', 'gcMajor'],
   tiny: { warmupTicks: 10, ticks: 40, tickMs: 2 },

@@ -85,6 +85,7 @@ module.exports = {
     + 'probe forces full GCs',
   needs: ['forcedGc'],
   measures: ['probes', 'clearShare', 'explainsShare', 'survived', 'outcomes'],
+  units: {},
   sampled: [],
   tiny: {},
   runs: [

@@ -124,6 +124,7 @@ module.exports = {
     'majorGcsInMinorPhase', 'minorGcsIdle', 'majorGcsIdle', 'jsTracked', 'jsFinalizedShareInLoop', 'jsFinalizedShareWithoutForcedGc',
     'peakRustLiveBytes', 'peakRssGrowth', 'wasmMemoryGrowth', 'wasmMemoryReturned',
   ],
+  units: { loopMs: 'ms', idleTo50Ms: 'ms', idleTo90Ms: 'ms', msToReclaim: 'ms', peakRustLiveBytes: 'B', peakRssGrowth: 'B', wasmMemoryGrowth: 'B', wasmMemoryReturned: 'B' },
   noise: NOISE,
   sampled: ['rss', 'rustLiveBytes', 'rustDropped', 'jsFinalized', 'wasmMemory', 'heapUsed', 'gcMinor', 'gcMajor'],
   tiny: {},

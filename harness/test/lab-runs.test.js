@@ -54,6 +54,7 @@ const misuse = registry.lifetime.filter((c) => c.id === 'misuse');
 test('the lab runs in child processes and judges its rules (misuse, tiny)', async () => {
   const { experiments: [result] } = await runLab({ cases: misuse, runtimes: [NODE], tiny: true });
   assert.equal(result.runtime, 'node');
+  assert.equal(result.units, misuse[0].units, 'the units its case declares, for the report');
   assert.deepEqual(result.runs.map((r) => [r.name, r.error]), [['napi/probes', null], ['wasm/probes', null], ['napi/probes/control', null], ['wasm/probes/control', null]]);
   assert.deepEqual(result.controls.map((c) => c.agrees), [true, true]);
   const survived = result.verdicts.filter((v) => v.says.includes('survives'));

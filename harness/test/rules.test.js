@@ -73,6 +73,7 @@ const CASE = {
   id: 'demo',
   needs: ['forcedGc'],
   measures: ['share', 'calls@'],
+  units: { 'calls@': null },
   noise: { share: { abs: 0.1 } },
   tiny: {},
   runs: [{ binding: 'napi', variant: 'a', params: {} }],
@@ -90,6 +91,7 @@ test('a case whose rules, controls or noise name an undeclared measure or an unk
   assert.throws(broken({ controls: [{ ...CASE.controls[0], within: { peak: { abs: 0 } } }] }), /the control of napi\/a reads "peak"/);
   assert.throws(broken({ controls: [{ ...CASE.controls[0], of: 'napi/b' }] }), /demo: control of unknown run napi\/b/);
   assert.throws(broken({ noise: { sahre: { abs: 1 } } }), /its noise reads "sahre"/);
+  assert.throws(broken({ units: { peak: 'B' } }), /its units reads "peak"/);
   assert.throws(broken({ needs: ['telepathy'] }), /demo: unknown need telepathy/);
   assert.throws(() => selectCases([{ ...CASE, rules: [{ says: 'typo', left: 'napi/a.x', op: '>', right: 0 }] }], null), RuleKeyError);
 });

@@ -15,7 +15,7 @@ const LIFETIME_VERSION = 2;
 /**
  * Checks, when a case is loaded, that everything it names exists: its needs, the runs its
  * rules and controls read, and the measures they read among those it declares (also the
- * measures its `noise` gives). Throws a RuleKeyError naming the case and the key.
+ * measures its `units` and `noise` name). Throws a RuleKeyError naming the case and the key.
  */
 function checkExperiment(experiment) {
   checkNeeds(experiment.id, experiment.needs);
@@ -27,6 +27,7 @@ function checkExperiment(experiment) {
     for (const measure of Object.keys(control.within)) entries.push([`the control of ${control.of}`, `${control.of}.${measure}`]);
   }
   checkKeys(experiment.id, entries, runs, experiment.measures);
+  checkKeys(experiment.id, Object.keys(experiment.units).map((key) => ['its units', key]), null, experiment.measures);
   const noise = Object.keys(experiment.noise ?? {}).map((key) => ['its noise', key]);
   checkKeys(experiment.id, noise.filter(([, key]) => key.includes('.')), runs, experiment.measures);
   checkKeys(experiment.id, noise.filter(([, key]) => !key.includes('.')), null, experiment.measures);
@@ -58,7 +59,7 @@ function verdictOf(rule, measures, { shrunk = false, tiny = shrunk, noise = {}, 
 }
 
 /**
- * Runs `cases` (each `{ id, title, question, instruments, needs, measures, noise, sampled,
+ * Runs `cases` (each `{ id, title, question, instruments, needs, measures, units, noise, sampled,
  * runs, controls, rules, tiny, measure }`) in `runtime`, every run and every control run in
  * its own child process; `onRun(experiment, run)` sees each finished run. Resolves with the
  * experiments of the `lifetime` section, each marked with the runtime's name.
@@ -97,6 +98,7 @@ async function runExperiments({ cases, runtime, tiny = false }, onRun = () => {}
       instruments: experiment.instruments,
       scenario: experiment.measure.name,
       sampled: experiment.sampled,
+      units: experiment.units,
       runs,
       controls: (experiment.controls ?? []).map((control) => judgeControl(control, measures, unmeasurable)),
       verdicts: experiment.rules.map((rule) => verdictOf(rule, measures, judging)),
