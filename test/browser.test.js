@@ -1,8 +1,11 @@
 // The wasm package in a browser: Debian's headless Chromium (driven by playwright-core)
 // loads the page wasm-binding/web/page.html from a loopback server, is handed the two
 // committed fixture snapshots as files, and shows their diff — the pinned one — computed
-// in the page by the web build, with no request leaving the machine. Skipped when Chromium
-// is absent (.ci/run installs it).
+// in the page by the web build, with no request leaving the machine. Then the bench report
+// of a runtime × implementation matrix (report.html, made from synthetic measurements)
+// renders in Chromium: no script error, nothing fetched, a column per runtime and binding,
+// "-" where a runtime cannot run a binding. Skipped when Chromium is absent (.ci/run
+// installs it).
 'use strict';
 
 const test = require('node:test');
@@ -66,6 +69,45 @@ test('the page diffs two snapshot files in the browser, locally, as Node does', 
   } finally {
     await browser.close();
     server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('report.html of a runtime matrix renders in Chromium, with a column per runtime and binding and "-" for napi in a browser', { skip }, async () => {
+  const { chromium } = require('playwright-core');
+  const { makeMatrixDoc } = require('../harness/test/fixture.js');
+  const { htmlReport } = require('../harness/lib/report/html.js');
+  const cells = { 'call/noop': 3, 'call/add': 4 };
+  const doc = makeMatrixDoc({ 'node@22': { js: cells, wasm: cells, napi: cells }, chromium: { js: cells, wasm: cells } });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-report-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, htmlReport(doc));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`fetched ${request.url()}`);
+    });
+    await page.goto(`file://${file}`);
+    await page.waitForLoadState('load');
+    const tables = await page.$$eval('table', (all) => all.map((table) => ({
+      head: [...table.querySelectorAll('tr:first-child th, thead th')].map((cell) => cell.textContent.trim()),
+      rows: [...table.querySelectorAll('tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent.trim())),
+    })));
+    const matrix = tables.find((t) => t.rows.some((row) => row[0] === 'add(i32, i32)') && t.head.some((h) => h.includes('chromium')));
+    assert.ok(matrix, `a table of the call group with the runtimes as columns (tables: ${JSON.stringify(tables.map((t) => t.head))})`);
+    for (const runtime of ['node@22', 'chromium']) {
+      for (const impl of ['js', 'wasm', 'napi']) assert.ok(matrix.head.some((h) => h.includes(runtime) && h.includes(impl)), `${runtime} ${impl} column in ${matrix.head}`);
+    }
+    const column = matrix.head.findIndex((h) => h.includes('chromium') && h.includes('napi'));
+    const add = matrix.rows.find((row) => row[0] === 'add(i32, i32)');
+    assert.equal(add[column], '-');
+    assert.notEqual(add[matrix.head.findIndex((h) => h.includes('node@22') && h.includes('napi'))], '-');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -38,7 +38,7 @@ function statsAfterGc(pkg) {
     const kept = Array.from({ length: 2000 }, (_, i) => ({ i }));
     const live = hd.end();
     report[name] = {
-      add: (pkg.lab ?? pkg).add(2, 3), // a probe: under `lab` since the product/lab split
+      add: pkg.lab.add(2, 3), // a probe: under `lab`
       allocated: diff.change.allocated_nodes,
       freed: diff.change.freed_nodes,
       heapDiffRows: live.change.details.length > 0 && kept.length === 2000,
