@@ -141,7 +141,10 @@ async function expectSnapshot(file) {
     if (wanted) nodes.push({ ...row(node), dominator: node.nodeIndex === 0 ? null : node.dominatorNode.id });
   });
   const all = [];
-  heap.nodes.forEach((node) => node.nodeIndex !== 0 && all.push(row(node)));
+  heap.nodes.forEach((node) => {
+    // (memlab's forEach stops at a callback that returns false.)
+    if (node.nodeIndex !== 0) all.push(row(node));
+  });
   const classes = classTotals(heap).sort((a, b) => b.retainedSize - a.retainedSize || (a.name < b.name ? -1 : 1));
   return {
     nodeCount: heap.nodes.length,
