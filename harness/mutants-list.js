@@ -53,9 +53,9 @@ module.exports = [
   { file: 'lib/stats.js', from: 'ratioToEmptyLoop < OPTIMISED_AWAY_RATIO', to: 'ratioToEmptyLoop <= OPTIMISED_AWAY_RATIO', why: 'exactly 1.42x the empty loop is measured' },
   // sampling.mjs: the pilot, the batch size and the memory guard.
   { file: 'lib/sampling.mjs', from: 'total >= PILOT_NS', to: 'total > PILOT_NS', why: 'the pilot stops at exactly 5 ms' },
-  { file: 'lib/sampling.mjs', from: 'if (loop === 0) continue;', to: '', why: 'the warm-up loop is not an estimate' },
-  { file: 'lib/sampling.mjs', from: 'Math.max(UNROLL, forTime)', to: 'forTime', why: 'a batch is at least 4 calls' },
-  { file: 'lib/sampling.mjs', from: 'guard?.batch ?? MAX_BATCH, clock)', to: 'MAX_BATCH, clock)', why: 'the pilot stays within the memory guard' },
+  { file: 'lib/sampling.mjs', from: 'if (loop > 0) {', to: 'if (true) {', why: 'the warm-up loop is not an estimate' },
+  { file: 'lib/sampling.mjs', from: 'Math.max(UNROLL, Math.min(MAX_BATCH, forTime), forClock)', to: 'Math.max(Math.min(MAX_BATCH, forTime), forClock)', why: 'a batch is at least 4 calls' },
+  { file: 'lib/sampling.mjs', from: 'const pilotCalls = guard?.batch ?? (', to: 'const pilotCalls = (', why: 'the pilot stays within the memory guard' },
   { file: 'lib/sampling.mjs', from: 'Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity)', to: 'guard?.maxSamples ?? MAX_SAMPLES', why: 'at most 1,024 samples, guard or not' },
   { file: 'lib/sampling.mjs', from: 'Math.max(MIN_SAMPLES, Math.floor(maxCalls / batch))', to: 'Math.floor(maxCalls / batch)', why: 'mitata takes at least 12 samples' },
 ];
