@@ -1,9 +1,11 @@
-// memlab 2.0.5 as a peer implementation of the real-API rows: bindlab's snapshot names,
-// each answered by memlab's own code. memlab reads files only, and asynchronously:
-// `parseSnapshot(path)` resolves with memlab's parse loader's heap; the first analysis
-// call on it runs memlab's path finder (shortest paths, dominators, retained sizes), so
-// parse + `topRetained` is memlab's full loader; `findLeaks` is memlab's find-leaks with
-// `--trace-all-objects` (the mode in which it reports objects of a Node heap at all).
+// memlab 2.0.5 as a peer implementation of the real-API rows: bindlab's async snapshot
+// names, each answered by memlab's own code (memlab reads files only, and asynchronously,
+// so it has no counterpart of the sync rows, which skip it):
+// `parseSnapshotAsync(path)` resolves with memlab's parse loader's heap; the first
+// analysis call on it runs memlab's path finder (shortest paths, dominators, retained
+// sizes), so parse + `topRetained` is memlab's full loader; `findLeaksAsync` is memlab's
+// find-leaks with `--trace-all-objects` (the mode in which it reports objects of a Node
+// heap at all).
 'use strict';
 
 const fs = require('node:fs');
@@ -77,15 +79,16 @@ class PeerSnapshot {
 }
 
 /** Parses a snapshot file with memlab's parse loader. */
-async function parseSnapshot(input) {
-  return new PeerSnapshot(await utils.getSnapshotFromFile(pathOf('parseSnapshot', input), { buildNodeIdIndex: true, verbose: false }));
+async function parseSnapshotAsync(input) {
+  return new PeerSnapshot(await utils.getSnapshotFromFile(pathOf('parseSnapshotAsync', input), { buildNodeIdIndex: true, verbose: false }));
 }
 
 /** memlab find-leaks --trace-all-objects on three snapshot files; memlab's serialized traces. */
-async function findLeaks(baseline, target, final) {
+async function findLeaksAsync(baseline, target, final) {
   config.oversizeObjectAsLeak = true;
   config.oversizeThreshold = 0;
-  return findLeaksBySnapshotFilePaths(pathOf('findLeaks', baseline), pathOf('findLeaks', target), pathOf('findLeaks', final), { workDir: workDir(), consoleMode: 'SILENT' });
+  const [b, t, f] = [baseline, target, final].map((input) => pathOf('findLeaksAsync', input));
+  return findLeaksBySnapshotFilePaths(b, t, f, { workDir: workDir(), consoleMode: 'SILENT' });
 }
 
-module.exports = { parseSnapshot, findLeaks };
+module.exports = { parseSnapshotAsync, findLeaksAsync };

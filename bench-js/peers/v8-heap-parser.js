@@ -13,9 +13,12 @@ class PeerSnapshot {
     this.graph = graph;
   }
 
-  /** Nodes in the snapshot (the class groups' members added up). */
+  /** Nodes in the snapshot (the class groups' members added up, without retained sizes). */
   get nodeCount() {
-    return this.classes().reduce((sum, row) => sum + row.count, 0);
+    const groups = this.graph.get_class_groups(0, 2 ** 32 - 1, true);
+    const count = groups.reduce((sum, group) => sum + group.children_len, 0);
+    for (const group of groups) group.free();
+    return count;
   }
 
   /** Classes with count, self and retained size, largest retained first. */
@@ -48,4 +51,9 @@ function parseSnapshot(input) {
   return new PeerSnapshot(parser.decode_bytes(bytes));
 }
 
-module.exports = { parseSnapshot };
+/** The same, reading a path asynchronously (the decoder itself is synchronous). */
+async function parseSnapshotAsync(input) {
+  return parseSnapshot(typeof input === 'string' ? await fs.promises.readFile(input) : input);
+}
+
+module.exports = { parseSnapshot, parseSnapshotAsync };
