@@ -207,3 +207,38 @@ test("issue 17's examples: both packages refuse them alike, naming the call and 
     assert.throws(() => m.callMany(() => 1, -1), RangeError, `${name}: a negative count is refused, not read as 2^32 - 1 calls`);
   }
 });
+
+test('the refusals the core words (limits, states, unknown names) read the same, word for word, on both packages', () => {
+  const { constants: { NODE_PERFORMANCE_GC_MAJOR: MAJOR } } = require('node:perf_hooks');
+  const holder = (m) => new m.JsHolder(m === LABS.wasm ? 'jsvalue' : 'two-phase');
+  const CALLS = {
+    'callMany above its cap': (m) => m.callMany(() => 1, 2 ** 32 - 1),
+    'makeBytes above its limit': (m) => m.makeBytes(2 ** 31),
+    'makePoints above its limit': (m) => m.makePoints(2 ** 31),
+    'new Tracked above its limit': (m) => new m.Tracked(2 ** 31),
+    'makeValues above its limit': (m) => m.makeValues(2 ** 31, 0, false, 0, () => {}),
+    'JsHolder.hold above its limit': (m) => holder(m).hold({}, 2 ** 31),
+    'JsHolder.hold twice': (m) => { const h = holder(m); h.hold({}, 1); h.hold({}, 1); },
+    'JsHolder.get empty': (m) => holder(m).get(),
+    'new HeapSnapshot': (m) => new m.HeapSnapshot(),
+    'new HeapSummary': (m) => new m.HeapSummary(),
+    'a finished parser': (m) => { const p = new m.SnapshotParser(); p.finish(); p.feed(new Uint8Array([1])); },
+    'GcMonitor.record of an unknown kind': (m) => new m.GcMonitor().record(99, 1, 1, 1),
+    'GcMonitor.record of NaN bytes': (m) => new m.GcMonitor().record(MAJOR, NaN, 1, 1),
+    'GcMonitor options': (m) => new m.GcMonitor({ mode: 'x' }),
+    'GcMonitor event': (m) => new m.GcMonitor().on('x', () => {}),
+  };
+  for (const [label, call] of Object.entries(CALLS)) {
+    const [napi, wasm] = [LABS.napi, LABS.wasm].map((m) => {
+      try {
+        call(m);
+        return 'no error';
+      } catch (error) {
+        return `${error.name}: ${error.message}`;
+      }
+    });
+    assert.notEqual(napi, 'no error', label);
+    assert.equal(wasm, napi, label);
+  }
+  assert.throws(() => LABS.napi.callMany(() => 1, 2 ** 32 - 1), { name: 'RangeError', message: 'callMany(f, n): n must be at most 10000000, got 4294967295' });
+});

@@ -11,23 +11,26 @@ const { constants } = require('node:perf_hooks');
 const { LABS, SNAPSHOT, INSTANCES, membersOf } = require('./bindings.js');
 
 /** A valid call of every method and getter of every class, in an order that works on a
- * fresh object (`after` is a live HeapSnapshot of the same package). */
+ * fresh object (`after` is a live HeapSnapshot of the same package, `afterIds` its NodeIds). */
 const VALID_CALLS = {
   Counter: [['increment'], ['value'], ['free']],
   GcMonitor: [['on', 'stats', () => {}], ['listenerCount', 'stats'], ['off', 'stats', () => {}], ['pause', 1],
     ['resume', 2], ['record', constants.NODE_PERFORMANCE_GC_MAJOR, 1e6, 3, 1], ['free']],
   SnapshotParser: [['feed', SNAPSHOT], ['bytesFed'], ['finish'], ['free']],
-  HeapSnapshot: [['nodeCount'], ['edgeCount'], ['totalSize'], ['heapBytes'], ['classes'], ['topClasses', 3], ['summarize'], ['free']],
+  HeapSnapshot: [['nodeCount'], ['edgeCount'], ['totalSize'], ['heapBytes'], ['classes'], ['topClasses', 3], ['summarize'],
+    ['retainedSize', 1], ['dominatorOf', 1], ['topRetained', 3], ['nodeIds'], ['findLeaks', 'afterIds', 'afterIds'], ['free']],
+  NodeIds: [['size'], ['heapBytes'], ['free']],
   HeapSummary: [['nodeCount'], ['sizeBytes'], ['heapBytes'], ['diff', 'after'], ['free']],
   Tracked: [['bytes'], ['free']],
   JsHolder: [['hold', {}, 1], ['holders'], ['get'], ['unrefOnly'], ['release'], ['free']],
   HeapDiff: [['end'], ['endAsync']],
 };
 
-/** Calls member `key` of `object` with `args` ('after' becomes `after`). */
+/** Calls member `key` of `object` with `args` ('after' becomes `after`, 'afterIds' its NodeIds). */
 function call(object, kind, key, args, after) {
   if (kind === 'getter') return object[key];
-  return object[key](...args.map((a) => (a === 'after' ? after : a)));
+  const live = { after, afterIds: args.includes('afterIds') ? after.nodeIds() : undefined };
+  return object[key](...args.map((a) => (typeof a === 'string' && a in live ? live[a] : a)));
 }
 
 /** One object of every class of `binding`, except HeapDiff (a front class, not Rust's);

@@ -15,7 +15,7 @@
 const { argumentCheck, checkedClass, guardExports, notMadeHere, MAKERS } = require('@bindlab/api/lib/check.js');
 
 /** Getters that answer on a freed object instead of throwing, as napi's do. */
-const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0 };
+const WHEN_FREED = { 'HeapSnapshot.heapBytes': 0, 'HeapSummary.heapBytes': 0, 'NodeIds.heapBytes': 0 };
 
 /**
  * A brand for one class: a private field that an object the glue made gets through a

@@ -9,11 +9,15 @@
 //! - [`diff`]: memwatch's HeapDiff between two snapshots, with retainer paths.
 //! - [`analysis`]: dominators, retained sizes, leaks across three snapshots, traces.
 //!
+//! Both:
+//! - [`error`]: the one error type of a refused call, with its wording.
+//!
 //! The lab, which the bindings export apart from the product:
 //! - [`lab`]: call-cost probes and object-lifetime instruments.
 
 pub mod analysis;
 pub mod diff;
+pub mod error;
 pub mod gc;
 pub mod lab;
 pub mod nice;

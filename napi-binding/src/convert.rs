@@ -12,15 +12,6 @@ pub(crate) fn range_error(env: &Env, message: String) -> napi::Error {
     }
 }
 
-/// Throws a JS `TypeError` with `message` and returns the error that tells napi-rs an
-/// exception is already pending.
-pub(crate) fn type_error(env: &Env, message: String) -> napi::Error {
-    match env.throw_type_error(&message, None) {
-        Ok(()) => napi::Error::new(napi::Status::PendingException, message),
-        Err(error) => error,
-    }
-}
-
 /// A core value as a plain JS value whose numbers are all JS numbers: napi-rs's serializer
 /// turns a `u64` above 2^32 into a BigInt, where the types (and wasm's JSON-compatible
 /// serializer) say `number`.

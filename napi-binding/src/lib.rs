@@ -8,6 +8,7 @@
 
 mod api;
 mod convert;
+mod error;
 mod floor;
 mod lab;
 mod reference;

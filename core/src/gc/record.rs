@@ -1,5 +1,6 @@
 //! The input: one record per garbage collection.
 
+use crate::error::{CallError, CallErrorKind};
 use serde::{Deserialize, Serialize};
 
 /// The kind of a garbage collection, as V8's `GCType` and Node's `perf_hooks` name it.
@@ -46,6 +47,25 @@ pub struct GcRecord {
     pub time_ms: f64,
     /// How long the collection took, in milliseconds.
     pub duration_ms: f64,
+}
+
+impl GcRecord {
+    /// How the bindings' `GcMonitor.record` writes its call in errors.
+    const CALL: &'static str = "GcMonitor.record(kind, usedHeapSize, timeMs, durationMs)";
+
+    /// A record from what JavaScript passes: `kind` a `perf_hooks.constants.NODE_PERFORMANCE_GC_*`
+    /// flag and `used_heap_size` a finite number of bytes >= 0 (a fraction is dropped).
+    pub fn from_node(kind: u32, used_heap_size: f64, time_ms: f64, duration_ms: f64) -> Result<GcRecord, CallError> {
+        let kind = GcKind::from_node_flag(kind).ok_or_else(|| {
+            let known = "expected a perf_hooks.constants.NODE_PERFORMANCE_GC_* flag (1, 2, 4, 8 or 16)";
+            CallError::new(Self::CALL, CallErrorKind::Unknown { what: "GC kind", value: kind.to_string(), known })
+        })?;
+        if !(used_heap_size.is_finite() && used_heap_size >= 0.0) {
+            let kind = CallErrorKind::NotFiniteNonNegative { argument: "usedHeapSize", value: used_heap_size };
+            return Err(CallError::new(Self::CALL, kind));
+        }
+        Ok(GcRecord { kind, used_heap_size: used_heap_size as u64, time_ms, duration_ms })
+    }
 }
 
 /// A mark-sweep-compact record of `used` bytes at `time_ms`, for tests.

@@ -3,6 +3,8 @@
 //! released (a napi-rs finalizer, wasm-bindgen's FinalizationRegistry or an explicit
 //! `free()`), and how many bytes are still held.
 
+use super::probe::check_made_for;
+use crate::error::{CallError, CallErrorKind};
 use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -85,6 +87,17 @@ mod tests {
     }
 
     #[test]
+    fn holders_and_values_are_refused_past_their_limits_and_states() {
+        assert_eq!(check_hold(false, 0), Ok(1));
+        assert_eq!(check_hold(true, 1).unwrap_err().to_string(), "JsHolder.hold(value, holders): this JsHolder already holds a value: release() it first");
+        assert_eq!(check_hold(false, MAX_HOLDERS + 1).unwrap_err().to_string(), format!("JsHolder.hold(value, holders): holders must be at most {MAX_HOLDERS}, got {}", MAX_HOLDERS + 1));
+        assert_eq!(check_values(MAX_VALUES, MAX_SLOTS), Ok(()));
+        assert!(check_values(0, MAX_SLOTS + 1).unwrap_err().to_string().starts_with("makeValues(count, slots, …): slots must be at most"));
+        assert!(Tracked::checked(u32::MAX).is_err());
+        assert_eq!(unknown_mode("x", "use a, b").to_string(), "new JsHolder(mode): unknown JsHolder mode \"x\": use a, b");
+    }
+
+    #[test]
     fn sample_points_fall_after_every_nth_value() {
         let points: Vec<u32> = (0..10).filter(|&i| is_sample_point(i, 4)).collect();
         assert_eq!(points, vec![3, 7]);
@@ -100,11 +113,40 @@ pub const MAX_SLOTS: u32 = 1 << 20;
 /// The most holders one `JsHolder` keeps: each is a Node-API reference or a wasm heap slot.
 pub const MAX_HOLDERS: u32 = 1_000_000;
 
-/// Checks a request against a limit, naming it: `Err("count must be at most …, got …")`.
-pub fn check_limit(name: &str, value: u32, max: u32) -> Result<u32, String> {
-    if value <= max {
-        Ok(value)
-    } else {
-        Err(format!("{name} must be at most {max}, got {value}"))
+/// `makeValues(count, slots, …)`: checks `count` against [`MAX_VALUES`] and `slots`
+/// against [`MAX_SLOTS`].
+pub fn check_values(count: u32, slots: u32) -> Result<(), CallError> {
+    const CALL: &str = "makeValues(count, slots, …)";
+    CallError::check_limit(CALL, "count", count.into(), MAX_VALUES.into())?;
+    CallError::check_limit(CALL, "slots", slots.into(), MAX_SLOTS.into())?;
+    Ok(())
+}
+
+/// The call `JsHolder.hold` as its errors write it.
+const HOLD: &str = "JsHolder.hold(value, holders)";
+
+/// `JsHolder.hold(value, holders)`: refuses a holder that already holds a value (`holding`)
+/// and `holders` above [`MAX_HOLDERS`]; gives how many holders to keep (at least 1).
+pub fn check_hold(holding: bool, holders: u32) -> Result<u32, CallError> {
+    if holding {
+        return Err(CallError::new(HOLD, CallErrorKind::AlreadyHolds));
+    }
+    Ok(CallError::check_limit(HOLD, "holders", holders.into(), MAX_HOLDERS.into())?.max(1) as u32)
+}
+
+/// The refusal of `JsHolder.get()` on a holder that holds nothing.
+pub fn holds_nothing() -> CallError {
+    CallError::new("JsHolder.get()", CallErrorKind::HoldsNothing)
+}
+
+/// The refusal of `new JsHolder(mode)` for a `mode` the binding lacks; `known` lists its modes.
+pub fn unknown_mode(mode: &str, known: &'static str) -> CallError {
+    CallError::new("new JsHolder(mode)", CallErrorKind::Unknown { what: "JsHolder mode", value: format!("{mode:?}"), known })
+}
+
+impl Tracked {
+    /// `new Tracked(bytes)`: a value of `bytes`, refused above [`MAX_MADE_BYTES`](super::probe::MAX_MADE_BYTES).
+    pub fn checked(bytes: u32) -> Result<Tracked, CallError> {
+        Ok(Tracked::new(check_made_for("new Tracked(bytes)", "bytes", bytes, 1)?))
     }
 }

@@ -3,6 +3,7 @@
 //! result) rather than work. Every binding exports each probe under the same name,
 //! and `bench-js/plain.js` holds the plain-JavaScript twin of each.
 
+use crate::error::{CallError, CallErrorKind};
 use serde::{Deserialize, Serialize};
 
 /// Does nothing; the cost of calling it is the pure crossing cost.
@@ -87,6 +88,18 @@ pub fn check_made(count: u64, item_bytes: u64) -> Result<usize, TooLarge> {
     }
 }
 
+/// Checks that `count` items of `item_bytes` each, asked for as `call`'s `argument`,
+/// stay within [`MAX_MADE_BYTES`].
+pub fn check_made_for(call: &'static str, argument: &'static str, count: u32, item_bytes: u64) -> Result<usize, CallError> {
+    check_made(count.into(), item_bytes)
+        .map_err(|e| CallError::new(call, CallErrorKind::OverLimit { argument, value: e.count, limit: e.max_count }))
+}
+
+/// `makeBytes(length)`: [`make_bytes`], refused above [`MAX_MADE_BYTES`].
+pub fn make_bytes_checked(length: u32) -> Result<Vec<u8>, CallError> {
+    Ok(make_bytes(check_made_for("makeBytes(length)", "length", length, 1)?))
+}
+
 /// `length` bytes counting up from 0 and wrapping at 256.
 pub fn make_bytes(length: usize) -> Vec<u8> {
     (0..length).map(|i| i as u8).collect()
@@ -123,6 +136,12 @@ pub fn make_point(x: f64, y: f64) -> Point {
 /// `n` points with `x = i` and `y = 2i`: an array of small objects going out.
 pub fn make_points(n: u32) -> Vec<Point> {
     (0..n).map(|i| Point { x: f64::from(i), y: 2.0 * f64::from(i) }).collect()
+}
+
+/// `makePoints(n)`: [`make_points`], refused above [`MAX_MADE_BYTES`] of points.
+pub fn make_points_checked(n: u32) -> Result<Vec<Point>, CallError> {
+    check_made_for("makePoints(n)", "n", n, std::mem::size_of::<Point>() as u64)?;
+    Ok(make_points(n))
 }
 
 /// A wide object: twenty numeric properties, `f0` to `f19`.
@@ -166,6 +185,15 @@ pub fn wide_sum(wide: &Wide) -> f64 {
 /// A wide object with `f_i = seed + i`.
 pub fn make_wide(seed: f64) -> Wide {
     Wide::from_fields(std::array::from_fn(|i| seed + i as f64))
+}
+
+/// The most callbacks one `callMany` makes: 10 million JS calls take seconds; 2^32 - 1
+/// would take hours, and a caller could not stop them.
+pub const MAX_CALLS: u32 = 10_000_000;
+
+/// Checks `callMany(f, n)`'s `n` against [`MAX_CALLS`].
+pub fn check_calls(n: u32) -> Result<u32, CallError> {
+    Ok(CallError::check_limit("callMany(f, n)", "n", n.into(), MAX_CALLS.into())? as u32)
 }
 
 /// Calls `f(i)` for `i` in `0..n` and sums the results in order; stops at the first error.
@@ -246,6 +274,16 @@ mod tests {
         assert_eq!(wide.f19, 29.0);
         assert_eq!(wide_sum(&wide), (10..30).sum::<i32>() as f64);
         assert_eq!(Wide::from_fields(wide.fields()), wide);
+    }
+
+    #[test]
+    fn made_and_called_counts_are_refused_above_their_limits() {
+        assert_eq!(make_bytes_checked(3), Ok(vec![0, 1, 2]));
+        let too_many = make_bytes_checked(u32::MAX).unwrap_err();
+        assert_eq!(too_many.to_string(), format!("makeBytes(length): length must be at most {MAX_MADE_BYTES}, got {}", u32::MAX));
+        assert!(make_points_checked(u32::MAX).unwrap_err().to_string().starts_with("makePoints(n): n must be at most "));
+        assert_eq!(check_calls(MAX_CALLS), Ok(MAX_CALLS));
+        assert_eq!(check_calls(u32::MAX).unwrap_err().to_string(), format!("callMany(f, n): n must be at most {MAX_CALLS}, got {}", u32::MAX));
     }
 
     #[test]

@@ -4,37 +4,22 @@
 //! unless asked not to, so that V8's GC heuristics see it.
 
 use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
-use bindlab_core::snapshot::{ClassStats, HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
+use bindlab_core::snapshot::{HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
 use napi::bindgen_prelude::{Env, ObjectFinalize, Unknown};
 use napi_derive::napi;
 
-use crate::convert::{to_js_numbers, type_error};
-
-/// One class of a snapshot: its node count and total self size.
-#[napi(object, js_name = "ClassStats")]
-pub struct ClassObject {
-    /// The class name.
-    pub name: String,
-    /// How many nodes.
-    pub count: f64,
-    /// Their self sizes added up, in bytes.
-    pub self_size: f64,
-}
-
-impl From<ClassStats> for ClassObject {
-    fn from(c: ClassStats) -> Self {
-        ClassObject { name: c.name, count: c.count as f64, self_size: c.self_size as f64 }
-    }
-}
+use crate::convert::to_js_numbers;
+use crate::error::{plain, throw};
+use bindlab_core::error::{CallError, Handle};
 
 /// The `TypeError` for `new` on a class that only Rust creates.
-fn not_constructible(env: &Env, class: &str, how: &str) -> napi::Error {
-    type_error(env, format!("{class} cannot be constructed directly; get one from {how}"))
+pub(super) fn not_constructible(env: &Env, handle: Handle) -> napi::Error {
+    throw(env, CallError::not_constructible(handle))
 }
 
-/// The error for a handle used after `free()` (or a parser after `finish()`).
-fn gone(what: &str, how: &str) -> napi::Error {
-    napi::Error::from_reason(format!("{what} was already {how}: it holds no data any more"))
+/// The error for a handle used after `free()` (or a parser after `finish()` or an error).
+pub(super) fn gone(handle: Handle) -> napi::Error {
+    plain(CallError::spent(handle))
 }
 
 /// Rust-owned memory announced to V8; the announcement is withdrawn when dropped via
@@ -79,17 +64,17 @@ impl SnapshotParser {
     /// Parses the next chunk, borrowed in place. After an error the parser is spent.
     #[napi(strict, catch_unwind)]
     pub fn feed(&mut self, chunk: &[u8]) -> napi::Result<()> {
-        let parser = self.0.as_mut().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
+        let parser = self.0.as_mut().ok_or_else(|| gone(Handle::SnapshotParser))?;
         parser.feed(chunk).map_err(|e| {
             self.0 = None;
-            napi::Error::from_reason(e.to_string())
+            plain(e)
         })
     }
 
     /// Bytes fed so far.
     #[napi(getter, catch_unwind)]
     pub fn bytes_fed(&self) -> napi::Result<f64> {
-        let parser = self.0.as_ref().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
+        let parser = self.0.as_ref().ok_or_else(|| gone(Handle::SnapshotParser))?;
         Ok(parser.bytes_fed() as f64)
     }
 
@@ -97,8 +82,8 @@ impl SnapshotParser {
     /// (default `true`) tells V8 how much memory the handle holds.
     #[napi(catch_unwind)]
     pub fn finish(&mut self, env: Env, report_external_memory: Option<bool>) -> napi::Result<HeapSnapshot> {
-        let parser = self.0.take().ok_or_else(|| gone("SnapshotParser", "finished or failed"))?;
-        let snapshot = parser.finish().map_err(|e| napi::Error::from_reason(e.to_string()))?;
+        let parser = self.0.take().ok_or_else(|| gone(Handle::SnapshotParser))?;
+        let snapshot = parser.finish().map_err(plain)?;
         let external = External::report(&env, snapshot.heap_bytes(), report_external_memory.unwrap_or(true))?;
         Ok(HeapSnapshot { snapshot: Some(snapshot), external })
     }
@@ -119,8 +104,8 @@ pub struct HeapSnapshot {
 
 impl HeapSnapshot {
     /// The snapshot, or an error once freed.
-    fn get(&self) -> napi::Result<&CoreSnapshot> {
-        self.snapshot.as_ref().ok_or_else(|| gone("HeapSnapshot", "freed"))
+    pub(super) fn get(&self) -> napi::Result<&CoreSnapshot> {
+        self.snapshot.as_ref().ok_or_else(|| gone(Handle::HeapSnapshot))
     }
 }
 
@@ -129,7 +114,7 @@ impl HeapSnapshot {
     /// Always throws: snapshots come from `SnapshotParser.finish()`.
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env) -> napi::Result<HeapSnapshot> {
-        Err(not_constructible(&env, "HeapSnapshot", "SnapshotParser.finish()"))
+        Err(not_constructible(&env, Handle::HeapSnapshot))
     }
 
     /// The number of nodes.
@@ -158,14 +143,14 @@ impl HeapSnapshot {
 
     /// Every class with its count and total self size, sorted by name.
     #[napi(catch_unwind)]
-    pub fn classes(&self) -> napi::Result<Vec<ClassObject>> {
-        Ok(self.get()?.class_summary().into_iter().map(ClassObject::from).collect())
+    pub fn classes(&self, env: Env) -> napi::Result<Unknown<'static>> {
+        to_js_numbers(&env, &self.get()?.class_summary())
     }
 
     /// The `n` classes with the largest total self size, largest first.
     #[napi(catch_unwind)]
-    pub fn top_classes(&self, n: u32) -> napi::Result<Vec<ClassObject>> {
-        Ok(self.get()?.top_classes(n as usize).into_iter().map(ClassObject::from).collect())
+    pub fn top_classes(&self, env: Env, n: u32) -> napi::Result<Unknown<'static>> {
+        to_js_numbers(&env, &self.get()?.top_classes(n as usize))
     }
 
     /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side.
@@ -200,7 +185,7 @@ pub struct HeapSummary {
 impl HeapSummary {
     /// The summary, or an error once freed.
     fn get(&self) -> napi::Result<&CoreSummary> {
-        self.summary.as_ref().ok_or_else(|| gone("HeapSummary", "freed"))
+        self.summary.as_ref().ok_or_else(|| gone(Handle::HeapSummary))
     }
 }
 
@@ -209,7 +194,7 @@ impl HeapSummary {
     /// Always throws: summaries come from `HeapSnapshot.summarize()`.
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env) -> napi::Result<HeapSummary> {
-        Err(not_constructible(&env, "HeapSummary", "HeapSnapshot.summarize()"))
+        Err(not_constructible(&env, Handle::HeapSummary))
     }
 
     /// All nodes of the snapshot, reachable or not.

@@ -3,7 +3,8 @@
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
 use bindlab_core::lab::probe;
-use napi::bindgen_prelude::Function;
+use crate::error::throw;
+use napi::bindgen_prelude::{Env, Function};
 use napi_derive::napi;
 
 /// Returns `f()`: one native → JS call.
@@ -14,6 +15,6 @@ pub fn call_once(f: Function<(), f64>) -> napi::Result<f64> {
 
 /// The sum of `f(i)` for `i` in `0..n`: `n` native → JS calls inside one JS → native call.
 #[napi(strict, catch_unwind)]
-pub fn call_many(f: Function<u32, f64>, n: u32) -> napi::Result<f64> {
-    probe::call_many(n, |i| f.call(i))
+pub fn call_many(env: Env, f: Function<u32, f64>, n: u32) -> napi::Result<f64> {
+    probe::call_many(probe::check_calls(n).map_err(|e| throw(&env, e))?, |i| f.call(i))
 }

@@ -8,10 +8,9 @@
 //! - `makeValues`: M JS values made inside one native call, with or without a handle
 //!   scope around each.
 
-use crate::convert::{range_error, type_error};
+use crate::error::{plain, throw};
 use crate::reference::{count, SharedRef};
 use bindlab_core::lab::lifetime::{self, Tally};
-use bindlab_core::lab::probe;
 use napi::bindgen_prelude::{Env, FromNapiValue, Function, JsValue, Unknown};
 use napi::UnknownRef;
 use napi::sys::{self, napi_env, napi_ref, napi_value};
@@ -27,8 +26,7 @@ impl Tracked {
     /// A value holding `bytes` of Rust memory.
     #[napi(catch_unwind, constructor)]
     pub fn new(env: Env, bytes: u32) -> napi::Result<Tracked> {
-        let bytes = probe::check_made(bytes.into(), 1).map_err(|e| range_error(&env, format!("new Tracked(bytes): bytes {e}")))?;
-        Ok(Tracked(lifetime::Tracked::new(bytes)))
+        Ok(Tracked(lifetime::Tracked::checked(bytes).map_err(|e| throw(&env, e))?))
     }
 
     /// The payload size in bytes.
@@ -107,7 +105,7 @@ impl JsHolder {
     #[napi(catch_unwind, constructor)]
     pub fn new(env: Env, mode: String) -> napi::Result<JsHolder> {
         if !["napi-rs", "counted", "two-phase", "weak"].contains(&mode.as_str()) {
-            return Err(type_error(&env, format!("unknown JsHolder mode {mode:?}: use napi-rs, counted, two-phase or weak")));
+            return Err(throw(&env, lifetime::unknown_mode(&mode, "use napi-rs, counted, two-phase or weak")));
         }
         Ok(JsHolder { env: env.raw(), mode, held: Held::Empty })
     }
@@ -115,12 +113,7 @@ impl JsHolder {
     /// Keeps `value` (an object or function) through `holders` holders (at least 1).
     #[napi(catch_unwind)]
     pub fn hold(&mut self, env: Env, value: Unknown, holders: u32) -> napi::Result<()> {
-        if !matches!(self.held, Held::Empty) {
-            return Err(napi::Error::from_reason("JsHolder already holds a value: release() it first"));
-        }
-        let holders = lifetime::check_limit("holders", holders, lifetime::MAX_HOLDERS)
-            .map_err(|e| range_error(&env, format!("JsHolder.hold(value, holders): {e}")))?
-            .max(1);
+        let holders = lifetime::check_hold(!matches!(self.held, Held::Empty), holders).map_err(|e| throw(&env, e))?;
         let raw = value.raw();
         // SAFETY: `raw` is a live value of this call's environment.
         self.held = unsafe {
@@ -158,7 +151,7 @@ impl JsHolder {
     #[napi(catch_unwind)]
     pub fn get<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
         let raw = match &self.held {
-            Held::Empty => return Err(napi::Error::from_reason("JsHolder holds nothing: hold() a value first")),
+            Held::Empty => return Err(plain(lifetime::holds_nothing())),
             Held::NapiRs(refs) => {
                 count(|c| c.get += 1);
                 return refs[0].get_value(env);
@@ -261,11 +254,7 @@ fn delete_reference(env: napi_env, raw: napi_ref) -> napi::Result<()> {
 /// scope every array stays reachable from the call's scope until it returns.
 #[napi(catch_unwind)]
 pub fn make_values(env: Env, count: u32, slots: u32, scoped: bool, every: u32, sample: Function<u32, ()>) -> napi::Result<()> {
-    let limit = |name, value, max| {
-        lifetime::check_limit(name, value, max).map_err(|e| range_error(&env, format!("makeValues(count, slots, …): {e}")))
-    };
-    limit("count", count, lifetime::MAX_VALUES)?;
-    limit("slots", slots, lifetime::MAX_SLOTS)?;
+    lifetime::check_values(count, slots).map_err(|e| throw(&env, e))?;
     for i in 0..count {
         let scope = if scoped { Some(open_scope(env.raw())?) } else { None };
         let mut array = ptr::null_mut();

@@ -3,7 +3,7 @@
 //! Every `#[napi]` function here has `catch_unwind`: a Rust panic becomes a thrown JS
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
-use crate::convert::range_error;
+use crate::error::throw;
 use bindlab_core::lab::probe;
 use napi::bindgen_prelude::Env;
 use napi_derive::napi;
@@ -63,9 +63,8 @@ pub fn make_point(x: f64, y: f64) -> PointObject {
 /// An array of `n` objects `{ x: i, y: 2i }`.
 #[napi(catch_unwind)]
 pub fn make_points(env: Env, n: u32) -> napi::Result<Vec<PointObject>> {
-    probe::check_made(n.into(), std::mem::size_of::<probe::Point>() as u64)
-        .map_err(|e| range_error(&env, format!("makePoints(n): n {e}")))?;
-    Ok(probe::make_points(n).into_iter().map(PointObject::from).collect())
+    let points = probe::make_points_checked(n).map_err(|e| throw(&env, e))?;
+    Ok(points.into_iter().map(PointObject::from).collect())
 }
 
 /// The sum of the twenty properties `f0`..`f19` of an object.

@@ -4,7 +4,7 @@
 //! `Error` instead of aborting Node (an unwind cannot cross the `extern "C"` callback).
 
 use bindlab_core::lab::probe;
-use crate::convert::range_error;
+use crate::error::throw;
 use napi::bindgen_prelude::{Env, Uint8Array};
 use napi_derive::napi;
 
@@ -36,9 +36,7 @@ pub fn sum_bytes_copied(bytes: &[u8]) -> u32 {
 /// `length` bytes counting up from 0, handed to JS without a copy (external memory).
 #[napi(catch_unwind)]
 pub fn make_bytes(env: Env, length: u32) -> napi::Result<Uint8Array> {
-    let length = probe::check_made(length.into(), 1)
-        .map_err(|e| range_error(&env, format!("makeBytes(length): length {e}")))?;
-    Ok(Uint8Array::new(probe::make_bytes(length)))
+    Ok(Uint8Array::new(probe::make_bytes_checked(length).map_err(|e| throw(&env, e))?))
 }
 
 /// Sums a Float64Array, read in place (no copy).

@@ -2,13 +2,15 @@
 //! `stats` / `leak` listeners held inside Rust as `js_sys::Function` values.
 
 use crate::convert::{from_js, to_js, type_error};
-use bindlab_core::gc::{Config, Event, EventName, GcKind, GcRecord, Listeners, Memwatch};
+use crate::error::js_error;
+use bindlab_core::error::CallError;
+use bindlab_core::gc::{Config, Event, EventName, GcRecord, Listeners, Memwatch};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// Parses an event name, as a `TypeError` for an unknown one.
 fn event_name(name: &str) -> Result<EventName, JsValue> {
-    EventName::parse(name).map_err(|e| type_error(&e.to_string()))
+    EventName::parse(name).map_err(js_error)
 }
 
 /// Feeds GC records to memwatch's state machine and calls the listeners of the events
@@ -27,20 +29,16 @@ impl GcMonitor {
         let config: Config = if options.is_undefined() || options.is_null() {
             Config::default()
         } else {
-            from_js(options, "invalid memwatch options")?
+            from_js(options).map_err(|reason| js_error(CallError::invalid_options(reason)))?
         };
-        let core = Memwatch::new(config).map_err(|e| type_error(&format!("invalid memwatch options: {e}")))?;
+        let core = Memwatch::new(config).map_err(js_error)?;
         Ok(GcMonitor { core: RefCell::new(core), listeners: RefCell::default() })
     }
 
     /// Processes one GC (`kind` is a `perf_hooks.constants.NODE_PERFORMANCE_GC_*` flag),
     /// calls the listeners of each event it yields, and returns how many it yielded.
     pub fn record(&self, kind: u32, used_heap_size: f64, time_ms: f64, duration_ms: f64) -> Result<u32, JsValue> {
-        let kind = GcKind::from_node_flag(kind).ok_or_else(|| type_error(&format!("unknown GC kind {kind}")))?;
-        if !(used_heap_size.is_finite() && used_heap_size >= 0.0) {
-            return Err(type_error(&format!("usedHeapSize must be a finite number >= 0, got {used_heap_size}")));
-        }
-        let record = GcRecord { kind, used_heap_size: used_heap_size as u64, time_ms, duration_ms };
+        let record = GcRecord::from_node(kind, used_heap_size, time_ms, duration_ms).map_err(js_error)?;
         let events = self.core.borrow_mut().record(&record);
         for event in events.iter() {
             let payload = match event {

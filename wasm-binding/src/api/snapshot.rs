@@ -3,19 +3,21 @@
 //! behind a small JS object. wasm has no way to tell V8 about that memory, so the
 //! `reportExternalMemory` arguments are accepted for the shared API and ignored.
 
-use crate::convert::{error, to_js, type_error};
+use crate::convert::to_js;
+use crate::error::js_error;
+use bindlab_core::error::{CallError, Handle};
 use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
 use bindlab_core::snapshot::{HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
 use wasm_bindgen::prelude::*;
 
 /// The `TypeError` for `new` on a class that only Rust creates.
-fn not_constructible(class: &str, how: &str) -> JsValue {
-    type_error(&format!("{class} cannot be constructed directly; get one from {how}"))
+pub(super) fn not_constructible(handle: Handle) -> JsValue {
+    js_error(CallError::not_constructible(handle))
 }
 
 /// The error for a parser used after `finish()` or an error.
 fn spent() -> JsValue {
-    error("SnapshotParser was already finished or failed: it holds no data any more")
+    js_error(CallError::spent(Handle::SnapshotParser))
 }
 
 /// Parses a `.heapsnapshot` fed in chunks of any size.
@@ -35,7 +37,7 @@ impl SnapshotParser {
         let parser = self.0.as_mut().ok_or_else(spent)?;
         parser.feed(chunk).map_err(|e| {
             self.0 = None;
-            error(&e.to_string())
+            js_error(e)
         })
     }
 
@@ -48,7 +50,7 @@ impl SnapshotParser {
     /// Checks the end of input and returns the snapshot.
     pub fn finish(&mut self, _report_external_memory: Option<bool>) -> Result<HeapSnapshot, JsValue> {
         let parser = self.0.take().ok_or_else(spent)?;
-        let snapshot = parser.finish().map_err(|e| error(&e.to_string()))?;
+        let snapshot = parser.finish().map_err(js_error)?;
         Ok(HeapSnapshot(snapshot))
     }
 }
@@ -61,14 +63,14 @@ impl Default for SnapshotParser {
 
 /// A parsed snapshot held in wasm memory.
 #[wasm_bindgen]
-pub struct HeapSnapshot(CoreSnapshot);
+pub struct HeapSnapshot(pub(super) CoreSnapshot);
 
 #[wasm_bindgen]
 impl HeapSnapshot {
     /// Always throws: snapshots come from `SnapshotParser.finish()`.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<HeapSnapshot, JsValue> {
-        Err(not_constructible("HeapSnapshot", "SnapshotParser.finish()"))
+        Err(not_constructible(Handle::HeapSnapshot))
     }
 
     /// The number of nodes.
@@ -121,7 +123,7 @@ impl HeapSummary {
     /// Always throws: summaries come from `HeapSnapshot.summarize()`.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<HeapSummary, JsValue> {
-        Err(not_constructible("HeapSummary", "HeapSnapshot.summarize()"))
+        Err(not_constructible(Handle::HeapSummary))
     }
 
     /// All nodes of the snapshot, reachable or not.

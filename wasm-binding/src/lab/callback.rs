@@ -1,6 +1,7 @@
 //! Probes that call back into JavaScript through a `js_sys::Function`.
 
 use crate::convert::type_error;
+use crate::error::js_error;
 use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
@@ -19,5 +20,5 @@ pub fn call_once(f: &js_sys::Function) -> Result<f64, JsValue> {
 /// The sum of `f(i)` for `i` in `0..n`: `n` wasm → JS calls inside one JS → wasm call.
 #[wasm_bindgen(js_name = callMany)]
 pub fn call_many(f: &js_sys::Function, n: u32) -> Result<f64, JsValue> {
-    probe::call_many(n, |i| call_number(f, &JsValue::from(i)))
+    probe::call_many(probe::check_calls(n).map_err(js_error)?, |i| call_number(f, &JsValue::from(i)))
 }

@@ -7,8 +7,8 @@
 //!   iteration or all kept until the call returns;
 //! - `heapLiveCount()`: wasm-bindgen's live JS-value slots.
 
-use crate::convert::{error, range_error, to_js, type_error};
-use bindlab_core::lab::probe;
+use crate::convert::{to_js, type_error};
+use crate::error::js_error;
 use bindlab_core::lab::lifetime;
 use wasm_bindgen::prelude::*;
 
@@ -22,8 +22,7 @@ impl Tracked {
     /// A value holding `bytes` of Rust memory.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: u32) -> Result<Tracked, JsValue> {
-        let bytes = probe::check_made(bytes.into(), 1).map_err(|e| range_error(&format!("new Tracked(bytes): bytes {e}")))?;
-        Ok(Tracked(lifetime::Tracked::new(bytes)))
+        Ok(Tracked(lifetime::Tracked::checked(bytes).map_err(js_error)?))
     }
 
     /// The payload size in bytes.
@@ -56,25 +55,21 @@ impl JsHolder {
     pub fn new(mode: JsValue) -> Result<JsHolder, JsValue> {
         let mode = mode.as_string().ok_or_else(|| type_error("new JsHolder(mode): mode must be a string"))?;
         if mode != "jsvalue" {
-            return Err(type_error(&format!("unknown JsHolder mode {mode:?}: the wasm binding has only jsvalue")));
+            return Err(js_error(lifetime::unknown_mode(&mode, "the wasm binding has only jsvalue")));
         }
         Ok(JsHolder(Vec::new()))
     }
 
     /// Keeps `value` through `holders` clones (at least 1).
     pub fn hold(&mut self, value: JsValue, holders: u32) -> Result<(), JsValue> {
-        if !self.0.is_empty() {
-            return Err(error("JsHolder already holds a value: release() it first"));
-        }
-        let holders = lifetime::check_limit("holders", holders, lifetime::MAX_HOLDERS)
-            .map_err(|e| range_error(&format!("JsHolder.hold(value, holders): {e}")))?;
-        self.0 = (0..holders.max(1)).map(|_| value.clone()).collect();
+        let holders = lifetime::check_hold(!self.0.is_empty(), holders).map_err(js_error)?;
+        self.0 = (0..holders).map(|_| value.clone()).collect();
         Ok(())
     }
 
     /// The held object; throws when nothing is held.
     pub fn get(&self) -> Result<JsValue, JsValue> {
-        self.0.first().cloned().ok_or_else(|| error("JsHolder holds nothing: hold() a value first"))
+        self.0.first().cloned().ok_or_else(|| js_error(lifetime::holds_nothing()))
     }
 
     /// Lets go of the object: every clone dropped.
@@ -94,11 +89,7 @@ impl JsHolder {
 /// call returns. Calls `sample(i)` after every `every`-th (0: never).
 #[wasm_bindgen(js_name = makeValues)]
 pub fn make_values(count: u32, slots: u32, scoped: bool, every: u32, sample: &js_sys::Function) -> Result<(), JsValue> {
-    let limit = |name, value, max| {
-        lifetime::check_limit(name, value, max).map_err(|e| range_error(&format!("makeValues(count, slots, …): {e}")))
-    };
-    limit("count", count, lifetime::MAX_VALUES)?;
-    limit("slots", slots, lifetime::MAX_SLOTS)?;
+    lifetime::check_values(count, slots).map_err(js_error)?;
     let mut kept = Vec::new();
     for i in 0..count {
         let array = js_sys::Array::new_with_length(slots);

@@ -1,7 +1,7 @@
 //! Probes that move data across: strings, bytes and float arrays. wasm-bindgen copies
 //! every argument into linear memory and every result out of it.
 
-use crate::convert::range_error;
+use crate::error::js_error;
 use bindlab_core::lab::probe;
 use wasm_bindgen::prelude::*;
 
@@ -32,9 +32,7 @@ pub fn sum_bytes_copied(bytes: Vec<u8>) -> u32 {
 /// `length` bytes counting up from 0, copied out into a new Uint8Array.
 #[wasm_bindgen(js_name = makeBytes)]
 pub fn make_bytes(length: u32) -> Result<Vec<u8>, JsValue> {
-    let length = probe::check_made(length.into(), 1)
-        .map_err(|e| range_error(&format!("makeBytes(length): length {e}")))?;
-    Ok(probe::make_bytes(length))
+    probe::make_bytes_checked(length).map_err(js_error)
 }
 
 /// Sums a Float64Array (copied into wasm memory by the glue).
