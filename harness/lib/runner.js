@@ -12,7 +12,11 @@ const { openChromium } = require('./browser/chromium.js');
 
 const WORKER = path.join(__dirname, 'worker.mjs');
 
-/** Runs one worker process of `runtime` with `input`; resolves with its messages, passing each to `onMessage` as it arrives. */
+/**
+ * Runs one worker process of `runtime` with `input`, passing each message to `onMessage` as it
+ * arrives; resolves with `{ messages, failure }`, `failure` saying how the process ended when it
+ * did not exit cleanly (else null). Rejects only when the process cannot be started.
+ */
 function runProcess(runtime, input, onMessage = () => {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(runtime.command, runtime.args(WORKER, JSON.stringify(input)), { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -30,14 +34,15 @@ function runProcess(runtime, input, onMessage = () => {}) {
     });
     child.on('error', (error) => reject(new Error(`could not start ${runtime.command}: ${error.message}`)));
     child.on('close', (code, signal) => {
-      if (code === 0) resolve(messages);
-      else reject(new Error(`the ${input.impl ?? 'describe'} worker (${runtime.name}) ${signal ? `was killed by ${signal}` : `exited with ${code}`}`));
+      const failure = code === 0 ? null : `the ${input.impl ?? 'describe'} worker (${runtime.name}) ${signal ? `was killed by ${signal}` : `exited with ${code}`}`;
+      resolve({ messages, failure });
     });
   });
 }
 
 /**
- * The hosts of `runtimes` (from resolveRuntimes): runtime name → `{ run(input, onMessage), close() }`.
+ * The hosts of `runtimes` (from resolveRuntimes): runtime name → `{ run(input, onMessage), close() }`,
+ * `run` resolving with `{ messages, failure }` as runProcess does.
  * A Chromium host is a browser session, opened here once for the whole matrix; its workers get
  * the ids of the selected cases, which they cannot select by themselves (see browser/page.mjs).
  */
@@ -76,7 +81,8 @@ async function describeRuntimes(runtimes) {
   try {
     const described = {};
     for (const runtime of runtimes) {
-      const [message] = await hosts.get(runtime.name).run({ describeOnly: true });
+      const { messages: [message], failure } = await hosts.get(runtime.name).run({ describeOnly: true });
+      if (!message) throw new Error(`${runtime.name} could not describe itself: ${failure}`);
       described[runtime.name] = { ...message.runtime, name: runtime.name, flags: runtime.flags };
     }
     return described;
@@ -96,15 +102,20 @@ function orderForRepeat(impls, r) {
   return [...impls.slice(shift), ...impls.slice(0, shift)];
 }
 
-/** The process record of one worker run from its `messages`. */
-function processRecord(where, messages) {
+/**
+ * The process record of one worker run from its `messages`; when it ended with `failure`, each
+ * of `caseIds` it did not report on is an error carrying that failure.
+ */
+function processRecord(where, { messages, failure }, caseIds) {
   const ofType = (type) => messages.filter((m) => m.type === type);
+  const reported = new Set(messages.map((m) => m.case));
+  const lost = failure ? caseIds.filter((id) => !reported.has(id)).map((id) => ({ case: id, message: failure })) : [];
   return {
     ...where,
     empty: ofType('empty')[0]?.stats ?? null,
     results: ofType('result').map(({ case: id, stats, batch, guard }) => ({ case: id, stats, batch, guard })),
     skips: ofType('skip').map(({ case: id, missing, reason }) => ({ case: id, missing, ...(reason && { reason }) })),
-    errors: ofType('error').map(({ case: id, message }) => ({ case: id, message })),
+    errors: [...ofType('error').map(({ case: id, message }) => ({ case: id, message })), ...lost],
   };
 }
 
@@ -113,20 +124,22 @@ function processRecord(where, messages) {
  * implementation, repeat) in its own worker. `onMessage(where, message)` sees every message as it
  * arrives, `where` being `{ runtime, impl, repeat }` (the runtime's name). Resolves with one record
  * per worker: `{ runtime, impl, repeat, empty, results, skips, errors }` (`empty` null when the
- * implementation cannot run there: then every case is a skip with its `reason`). A single
- * `runtime` may be given instead of `runtimes`.
+ * implementation cannot run there: then every case is a skip with its `reason`). A worker that
+ * crashes costs only its own cases, each an error saying how it ended. A single `runtime` may be
+ * given instead of `runtimes`.
  */
 async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget }, onMessage = () => {}) {
   const runtimes = given ?? [single];
   const hosts = await openHosts(runtimes);
+  const caseIds = loadCases(filter).map((c) => c.id);
   try {
     const processes = [];
     for (let r = 0; r < repeat; r++) {
       for (const runtime of runtimes) {
         for (const impl of orderForRepeat(impls, r)) {
           const where = { runtime: runtime.name, impl, repeat: r };
-          const messages = await hosts.get(runtime.name).run({ impl, filter, budget }, (message) => onMessage(where, message));
-          processes.push(processRecord(where, messages));
+          const outcome = await hosts.get(runtime.name).run({ impl, filter, budget }, (message) => onMessage(where, message));
+          processes.push(processRecord(where, outcome, caseIds));
         }
       }
     }

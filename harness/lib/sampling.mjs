@@ -131,3 +131,13 @@ export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now
   const batch = clockResolutionNs > 0 ? widenForClock(bench, makers, sized, guard?.batch ?? MAX_COARSE_BATCH, clock, clockResolutionNs) : sized;
   return { guard, batch, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
 }
+
+/**
+ * The plan for a call whose promise is awaited: no pilot (its loops would leave promises
+ * pending), batches of UNROLL calls (mitata awaits one call at a time anyway once a call
+ * takes longer than its 65 µs batching threshold), within the memory guard.
+ */
+export function awaitedPlan(resultBytes) {
+  const guard = memoryGuard(resultBytes);
+  return { guard, batch: UNROLL, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
+}

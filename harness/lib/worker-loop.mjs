@@ -13,22 +13,35 @@
 // The host provides what differs between runtimes: how an implementation and the cases are
 // loaded, how the runtime describes itself, and what it offers (`provides`, e.g. ['node']).
 import { measure } from 'mitata';
-import { samplingPlan } from './sampling.mjs';
+import { samplingPlan, awaitedPlan } from './sampling.mjs';
 
 /**
- * The function mitata times for one case: `sink.result = call(impl, ...args)`, compiled from
+ * The function mitata times for one case: `sink.result = call(impl, ...args)` (with `await` when
+ * `awaited`, which mitata then awaits call by call), compiled from
  * source unique to the case so that no two cases share a call site (and its type feedback). The
  * sink is the case's own too: a store into one object shared by every case (mitata's
  * `do_not_optimize`) sees numbers, strings and objects in turn, and each change of the field's
  * representation deoptimises the cases timed before it, so that a case's time depended on which
  * cases ran earlier in its process.
  */
-function timedFunction(id, call, impl, arity) {
+function timedFunction(id, call, impl, arity, awaited) {
   const params = Array.from({ length: arity }, (_, i) => `a${i}`);
+  const invoke = `call(${['impl', ...params]})`;
   const source = `// ${id.replace(/\n/g, ' ')}
 const sink = { result: undefined };
-return function bench(${params}) { sink.result = call(${['impl', ...params]}); };`;
+return ${awaited ? `async function bench(${params}) { sink.result = await ${invoke}; }` : `function bench(${params}) { sink.result = ${invoke}; }`};`;
   return new Function('call', 'impl', source)(call, impl);
+}
+
+/**
+ * Whether `call` returns a promise (an async API): called once with fresh arguments, untimed,
+ * and its promise awaited, so that a timed loop never leaves promises pending behind it.
+ */
+async function returnsPromise(call, impl, makers) {
+  const result = call(impl, ...makers.map((make) => make()));
+  if (typeof result?.then !== 'function') return false;
+  await result;
+  return true;
 }
 
 /** Collects garbage and lets finalizers deferred to the event loop (Node-API, FinalizationRegistry) run, so that no case pays for another's. */
@@ -38,15 +51,17 @@ async function settle() {
 }
 
 /**
- * Times one case on `impl` in mitata's generated loop, `budgetNs` of timed calls on a clock
+ * Times one case on `impl` in mitata's generated loop (each call awaited when it returns a
+ * promise), `budgetNs` of timed calls on a clock
  * ticking every `clockResolutionNs`; resolves with the summary (`summarize`) of its per-call
  * times, its batch size and its memory guard. mitata's own collection before the loop is left
  * to `settle`, which runs first.
  */
 async function time(impl, id, { args, call, resultBytes }, { budgetNs, summarize, clockResolutionNs }) {
   const makers = args(impl);
-  const bench = timedFunction(id, call, impl, makers.length);
-  const { guard, batch, maxSamples } = samplingPlan({ bench, makers, resultBytes, budgetNs, clockResolutionNs });
+  const awaited = await returnsPromise(call, impl, makers);
+  const bench = timedFunction(id, call, impl, makers.length, awaited);
+  const { guard, batch, maxSamples } = awaited ? awaitedPlan(resultBytes) : samplingPlan({ bench, makers, resultBytes, budgetNs, clockResolutionNs });
   await settle();
   const stats = await measure(function* () {
     yield { ...makers, bench };

@@ -14,11 +14,18 @@ const makeCase = (id, uses, needs = []) => ({ id, uses, needs, resultBytes: 0, a
 
 const CASES = [
   makeCase('g/plain', ['f']),
+  makeCase('g/async', ['later']),
   makeCase('g/node-only', ['f'], ['node']),
   makeCase('g/absent', ['missingFunction']),
   makeCase('g/throws', ['boom']),
 ];
-const IMPL = { f: () => 1, boom: () => { throw new Error('boom!'); } };
+/** `later()` resolves on the next turn of the event loop; `pending` counts the unsettled ones. */
+let pending = 0;
+const IMPL = {
+  f: () => 1,
+  boom: () => { throw new Error('boom!'); },
+  later: () => { pending++; return new Promise((resolve) => setTimeout(() => { pending--; resolve(2); }, 0)); },
+};
 
 /** A host over CASES and IMPL providing `provides`; `delayEmit` makes each emit resolve later, as a relay over a connection does. */
 function fakeHost({ provides, unavailable, delayEmit = false }) {
@@ -52,11 +59,14 @@ test('a runtime with Node runs the case needing it; missing functions and throws
     ['runtime', null, null, null],
     ['empty', null, null, null],
     ['result', 'g/plain', null, null],
+    ['result', 'g/async', null, null],
     ['result', 'g/node-only', null, null],
     ['skip', 'g/absent', ['missingFunction'], null],
     ['error', 'g/throws', null, 'boom!'],
   ]);
   assert.deepEqual(messages[0].runtime, { name: 'fake' });
+  assert.equal(pending, 0, 'every promise of the async case was awaited before the next case');
+  assert.equal(messages.find((m) => m.case === 'g/async').batch <= 4, true);
   for (const m of messages.filter((m) => m.type === 'result' || m.type === 'empty')) assert.ok(m.stats.n >= 1);
 });
 
@@ -68,6 +78,7 @@ test('a runtime without Node skips the case needing it, with the reason, and kee
     ['runtime', null, null],
     ['empty', null, null],
     ['result', 'g/plain', null],
+    ['result', 'g/async', null],
     ['skip', 'g/node-only', 'needs node, which this runtime lacks'],
     ['skip', 'g/absent', null],
     ['error', 'g/throws', 'boom!'],
@@ -91,4 +102,21 @@ test('describeOnly: the runtime message and nothing else', async () => {
   await runWorkerInput({ describeOnly: true }, host);
   assert.deepEqual(messages.map((m) => m.type), ['runtime']);
   assert.deepEqual(loaded, []);
+});
+
+test('a worker process that dies costs only its own cases: each unreported one is an error saying how it ended', async () => {
+  const { runMatrix } = require('../lib/runner.js');
+  const { loadCases } = require('../lib/cases.js');
+  const [first, ...rest] = loadCases('call/add').map((c) => c.id);
+  assert.ok(rest.length > 0);
+  // A stand-in worker: describes itself, reports the first case, then exits with status 3.
+  const lines = [{ type: 'runtime', runtime: { name: 'fake' } }, { type: 'result', case: first, stats: { n: 1 }, batch: 4, guard: null }];
+  const script = `for (const line of ${JSON.stringify(lines.map((l) => JSON.stringify(l)))}) console.log(line); process.exit(3);`;
+  const crashing = { name: 'fake', kind: 'node', command: process.execPath, args: () => ['-e', script], flags: [], provides: ['node'] };
+  const survivor = { ...crashing, name: 'other', args: () => ['-e', script.replace('process.exit(3)', 'process.exit(0)')] };
+  const records = await runMatrix({ runtimes: [crashing, survivor], impls: ['js'], repeat: 1, filter: 'call/add', budget: { minCpuTimeNs: 1e5 } });
+  assert.deepEqual(records.map((r) => [r.runtime, r.results.map((x) => x.case), r.errors]), [
+    ['fake', [first], rest.map((id) => ({ case: id, message: 'the js worker (fake) exited with 3' }))],
+    ['other', [first], []],
+  ]);
 });

@@ -195,3 +195,9 @@ test('on a clock that never moves the plan stays within MAX_COARSE_BATCH calls a
   assert.equal(plan.batch, MAX_COARSE_BATCH);
   assert.ok(calls > 0);
 });
+
+test('an awaited call gets no pilot: batches of 4, the sample cap, the memory guard', async () => {
+  const { awaitedPlan, memoryGuard } = await load();
+  assert.deepEqual(awaitedPlan(0), { guard: null, batch: 4, maxSamples: 1024 });
+  assert.deepEqual(awaitedPlan(2 ** 28), { guard: memoryGuard(2 ** 28), batch: 4, maxSamples: 12 });
+});

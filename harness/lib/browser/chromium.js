@@ -90,12 +90,15 @@ async function openChromium(runtime) {
     product,
   };
 
-  /** Runs worker `input` in a fresh context; resolves with its messages, each passed to `onMessage` as it arrives. */
+  /**
+   * Runs worker `input` in a fresh context, passing each message to `onMessage` as it arrives;
+   * resolves with `{ messages, failure }` as a process worker's run does.
+   */
   async function run(input, onMessage = () => {}) {
     const context = await browser.newContext();
+    const messages = [];
     try {
       const page = await context.newPage();
-      const messages = [];
       const problems = [];
       page.on('pageerror', (error) => problems.push(error.message));
       await page.exposeFunction('bindlabEmit', (message) => {
@@ -106,9 +109,9 @@ async function openChromium(runtime) {
       await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: LOAD_TIMEOUT_MS })
         .catch((error) => { throw new Error(`the page worker did not load: ${problems.join('; ') || error.message}`); });
       await page.evaluate(([given, runtimeRecord]) => globalThis.bindlabRun(given, runtimeRecord), [input, description]);
-      return messages;
+      return { messages, failure: null };
     } catch (error) {
-      throw new Error(`the ${input.impl ?? 'describe'} worker (chromium) failed: ${error.message.split('\n')[0]}`);
+      return { messages, failure: `the ${input.impl ?? 'describe'} worker (chromium) failed: ${error.message.split('\n')[0]}` };
     } finally {
       await context.close();
     }
