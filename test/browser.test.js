@@ -37,6 +37,20 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * A new page of `browser` and the problems seen on it: script errors, and requests for any
+ * URL `isLocal` refuses.
+ */
+async function watchedPage(browser, isLocal) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) problems.push(`fetched ${request.url()}`);
+  });
+  return { page, problems };
+}
+
 test('the page diffs two snapshot files in the browser, locally, as Node does', { skip }, async () => {
   const { chromium } = require('playwright-core');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-browser-'));
@@ -49,12 +63,7 @@ test('the page diffs two snapshot files in the browser, locally, as Node does', 
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith(origin)) problems.push(`fetched ${request.url()}`);
-    });
+    const { page, problems } = await watchedPage(browser, (url) => url.startsWith(origin));
     await page.goto(`${origin}/page.html`);
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
     await page.setInputFiles('#before', files[0]);
@@ -84,12 +93,7 @@ test('report.html of a runtime matrix renders in Chromium, with a column per run
   fs.writeFileSync(file, htmlReport(doc));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`fetched ${request.url()}`);
-    });
+    const { page, problems } = await watchedPage(browser, (url) => url.startsWith('file:') || url.startsWith('data:'));
     await page.goto(`file://${file}`);
     await page.waitForLoadState('load');
     const tables = await page.$$eval('table', (all) => all.map((table) => ({
