@@ -30,12 +30,12 @@ function variant(id, built, fields) {
 const VARIANTS = {
   'napi-compat': variant('napi-compat', 'bindlab_napi_compat.node', {
     road: 'node-api',
-    library: { name: 'napi-rs compat mode (#[js_function], CallContext)', crate: 'napi', lock: 'variants/Cargo.lock' },
+    library: { name: 'napi-rs (compat mode)', crate: 'napi', lock: 'variants/Cargo.lock' },
     description: 'napi-rs 3 compat mode: #[js_function] + CallContext, no #[napi] borrow machinery',
   }),
   'napi-v2': variant('napi-v2', 'bindlab_napi_v2.node', {
     road: 'node-api',
-    library: { name: 'napi-rs 2 #[napi]', crate: 'napi', lock: 'variants/napi-v2/Cargo.lock' },
+    library: { name: 'napi-rs', crate: 'napi', lock: 'variants/napi-v2/Cargo.lock' },
     description: 'napi-rs 2.16 #[napi] (the previous major)',
   }),
   neon: variant('neon', 'bindlab_neon.node', {
@@ -45,17 +45,17 @@ const VARIANTS = {
   }),
   emnapi: variant('emnapi', 'bindlab.wasi.cjs', {
     road: 'wasm',
-    library: { name: 'napi-rs on emnapi (wasm32-wasip1-threads)', crate: 'napi', lock: 'Cargo.lock' },
-    description: 'the napi binding built for wasm32-wasip1-threads: Node-API inside WebAssembly via emnapi',
+    library: { name: 'napi-rs + emnapi', crate: 'napi', lock: 'Cargo.lock' },
+    description: 'the napi binding built for wasm32-wasip1-threads: Node-API inside WebAssembly via emnapi 1.11 (npm)',
   }),
 };
 
 /** The road and library of each original implementation (plain JS has no road). */
 const ORIGINALS = {
   wasm: { road: 'wasm', library: { name: 'wasm-bindgen', crate: 'wasm-bindgen', lock: 'Cargo.lock' } },
-  'wasm-raw': { road: 'wasm', library: { name: 'raw wasm exports', crate: 'wasm-bindgen', lock: 'Cargo.lock' } },
-  napi: { road: 'node-api', library: { name: 'napi-rs #[napi]', crate: 'napi', lock: 'Cargo.lock' } },
-  'napi-raw': { road: 'node-api', library: { name: 'Node-API by hand (napi-sys)', crate: 'napi-sys', lock: 'Cargo.lock' } },
+  'wasm-raw': { road: 'wasm', library: { name: 'wasm-bindgen', crate: 'wasm-bindgen', lock: 'Cargo.lock' } },
+  napi: { road: 'node-api', library: { name: 'napi-rs', crate: 'napi', lock: 'Cargo.lock' } },
+  'napi-raw': { road: 'node-api', library: { name: 'napi-sys', crate: 'napi-sys', lock: 'Cargo.lock' } },
 };
 
 module.exports = { VARIANTS, ORIGINALS };
