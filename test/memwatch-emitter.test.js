@@ -11,7 +11,7 @@ const [a, b, c] = [function a() {}, function b() {}, function c() {}];
 
 /** Steps applied to both emitters, as [method, ...args]. */
 const STEPS = [
-  ['on', 'EVENT', a], ['on', 'EVENT', b], ['prependListener', 'EVENT', c], ['once', 'EVENT', a],
+  ['on', 'other', b], ['on', 'EVENT', a], ['on', 'EVENT', b], ['prependListener', 'EVENT', c], ['once', 'EVENT', a],
   ['prependOnceListener', 'EVENT', b], ['off', 'EVENT', a], ['on', 'other', a], ['removeListener', 'EVENT', b],
   ['removeAllListeners', 'EVENT'], ['addListener', 'EVENT', c], ['once', 'EVENT', c], ['removeAllListeners'],
 ];
@@ -23,7 +23,7 @@ function view(emitter, event) {
     raw: emitter.rawListeners(event).map((l) => (l.listener ?? l).name),
     wrapped: emitter.rawListeners(event).map((l) => typeof l.listener === 'function'),
     count: emitter.listenerCount(event),
-    names: emitter.eventNames().filter((name) => name === event || name === 'other').sort(), // memwatch lists GC events first
+    names: emitter.eventNames().filter((name) => name === event || name === 'other'), // in EventEmitter's order
   };
 }
 

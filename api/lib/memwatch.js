@@ -133,6 +133,21 @@ function memwatchFront(binding, snapshots, published) {
   /** The GC listeners of `event` as registered (`once` wrappers included), in call order. */
   const rawGcListeners = (event) => registered.filter(([e]) => e === event).map(([, l]) => l);
 
+  /** Whether `event` has a listener now. */
+  const hasListeners = (event) => (GC_EVENTS.has(event) ? rawGcListeners(event).length > 0 : others.listenerCount(event) > 0);
+
+  /** Event names in the order each got its first listener since it last had none, as
+   * EventEmitter lists them; names without listeners stay here but are not listed. */
+  const order = [];
+
+  /** Records that `event` is about to get a listener: one that has none goes last. */
+  const named = (event) => {
+    if (hasListeners(event)) return;
+    const at = order.indexOf(event);
+    if (at >= 0) order.splice(at, 1);
+    order.push(event);
+  };
+
   /** Removes the most recent registration of `listener` (or of a `once` wrapper of it) for
    * `event`, as EventEmitter does. */
   const remove = (event, listener) => {
@@ -223,9 +238,9 @@ function memwatchFront(binding, snapshots, published) {
       return GC_EVENTS.has(event) ? rawGcListeners(event) : others.rawListeners(event);
     },
 
-    /** The events that have listeners ('stats' and 'leak' first). */
+    /** The events that have listeners, in the order EventEmitter gives. */
     eventNames() {
-      return [...[...GC_EVENTS].filter((e) => rawGcListeners(e).length > 0), ...others.eventNames()];
+      return order.filter(hasListeners);
     },
 
     /** Sets how many listeners one event may have before the leak warning (0: no limit). */
@@ -267,6 +282,7 @@ function memwatchFront(binding, snapshots, published) {
   /** Adds `listener` (`first`: before the others of `event`); `call` names the method in errors. */
   function addListener(call, event, listener, first) {
     checkFunction(`${call}(${quote(event)}, listener)`, 'listener', listener);
+    named(event);
     if (!GC_EVENTS.has(event)) {
       if (first) others.prependListener(event, listener);
       else others.on(event, listener);
@@ -282,6 +298,7 @@ function memwatchFront(binding, snapshots, published) {
   function addOnce(call, event, listener, first) {
     checkFunction(`${call}(${quote(event)}, listener)`, 'listener', listener);
     if (!GC_EVENTS.has(event)) {
+      named(event);
       if (first) others.prependOnceListener(event, listener);
       else others.once(event, listener);
       return published();
