@@ -91,7 +91,8 @@ async function runRepro({ claims, runtimes, quick = false }, onClaim = () => {})
 /** A claim's outcome line for the progress log. */
 function outcomeLine(r) {
   const why = r.error ? `: ${r.error}` : r.unmeasurable ? `: ${r.unmeasurable}` : '';
-  const ratio = r.timing ? ` (ratio ${r.evidence.ratio.toFixed(2)} ± ${(r.rules[0].uncertainty ?? 0).toFixed(2)})` : '';
+  const e = r.evidence;
+  const ratio = r.timing && e ? ` (ratio ${e.ratio.toFixed(2)}; slower in ${e.slowerShare * r.timing.ratios.length}, faster in ${e.fasterShare * r.timing.ratios.length} of ${r.timing.ratios.length} processes)` : '';
   return `  ${r.outcome}${r.indicative ? ' (indicative)' : ''} ${r.id} on ${r.runtime}${ratio} (${r.ms} ms)${why}`;
 }
 

@@ -1,7 +1,7 @@
 // A reproduction's outcome from its evidence: "confirmed" when every `confirmIf` rule
 // holds, "refuted" when any `refuteIf` rule holds, "inconclusive" when neither but a rule
-// was within the noise of what it compares, otherwise "differs" (the runtime shows
-// something the claim did not foresee). Rules go through the one rule engine
+// was within the noise of what it compares, or a timed claim's processes disagree,
+// otherwise "differs" (the runtime shows something the claim did not foresee). Rules go through the one rule engine
 // (../rules.js) with `left`/`right` naming evidence fields, each with the uncertainty the
 // measurement gave it (0 for counts and yes/no evidence, exact).
 'use strict';
@@ -47,7 +47,7 @@ function outcomeOf(claim, evidence, uncertainty = {}) {
   const rules = [...confirm, ...refute];
   const outcome = confirm.every((r) => r.holds === true) ? OUTCOMES.confirmed
     : refute.some((r) => r.holds === true) ? OUTCOMES.refuted
-      : rules.some((r) => r.verdict === VERDICTS.withinNoise) ? OUTCOMES.inconclusive : OUTCOMES.differs;
+      : claim.timing || rules.some((r) => r.verdict === VERDICTS.withinNoise) ? OUTCOMES.inconclusive : OUTCOMES.differs;
   return { outcome, rules };
 }
 
