@@ -60,6 +60,14 @@ for (const [name, binding] of Object.entries(LABS)) {
     assert.equal(binding.utf8Length('héllo'), 6);
   });
 
+  test(`${name}: after a panic and the next guarded call, the raw floor runs on the live instance`, () => {
+    assert.throws(() => binding.panicProbe('before the floor'), /before the floor/);
+    assert.equal(binding.add(1, 2), 3);
+    if (name === 'wasm') assert.equal(binding.raw.add, binding.rawExports().bindlab_raw_add, 'raw.add is the fresh instance\'s export');
+    assert.equal(binding.raw.add(2, 3), 5);
+    assert.equal(binding.raw.sum(new Float64Array([1, 2, 3.5])), 6.5);
+  });
+
   test(`${name}: every method and getter of objects made before a panic works (napi) or says it is stale (wasm)`, async () => {
     const before = oneOfEach(binding);
     assert.throws(() => binding.panicProbe('between'), /between/);

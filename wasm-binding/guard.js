@@ -91,6 +91,8 @@ function refusal(call, what, className, object) {
  * into the old one's memory (see src/panic.rs): `noop` goes through wasm-bindgen's call
  * guard. */
 let recover = () => {};
+/** What the package re-makes over the fresh instance once it is swapped in (the raw floor). */
+let onNewInstance = () => {};
 let panicked = false;
 let generation = 0;
 globalThis.__bindlabWasmOnPanic = () => {
@@ -100,6 +102,7 @@ globalThis.__bindlabWasmOnPanic = () => {
 function afterPanic() {
   panicked = false;
   recover();
+  onNewInstance();
 }
 
 /** The argument check of `call`, with class-typed parameters checked against the brand. */
@@ -203,9 +206,11 @@ function guardPrototype(exports, className) {
 
 /** Installs the guards on the glue's exports, in place. Adds `instanceGeneration()`
  * (not enumerable, so not re-exported): how many times a panic replaced the instance,
- * counting one that is pending. */
-function guard(exports) {
+ * counting one that is pending. `newInstance()` is called once a panic's fresh instance
+ * is in place, before the guarded call that swapped it in goes on. */
+function guard(exports, newInstance = () => {}) {
   recover = exports.noop;
+  onNewInstance = newInstance;
   const classNames = Object.keys(exports).filter((name) => /^[A-Z]/.test(name) && typeof exports[name] === 'function');
   for (const className of classNames) brands[className] = makeBrand();
   guardExports(exports, {

@@ -12,5 +12,8 @@ const { guard } = require('./guard.js');
 
 const glue = require('./pkg/bindlab_wasm.js');
 delete glue.install_panic_hook; // the start function, run at instantiation
-guard(glue);
-module.exports = packageExports(glue, { raw: rawProbes(glue.rawExports()) }, () => module.exports);
+/** The floor, over the instance's own exports: re-made in place when a panic replaces the
+ * instance (its calls are unguarded, so the first guarded call after the panic does it). */
+const raw = rawProbes(glue.rawExports());
+guard(glue, () => Object.assign(raw, rawProbes(glue.rawExports())));
+module.exports = packageExports(glue, { raw }, () => module.exports);
