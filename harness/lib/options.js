@@ -4,31 +4,44 @@
 
 const { parseArgs } = require('node:util');
 const { IMPLEMENTATIONS } = require('./implementations.js');
+const { VARIANTS } = require('./variants.js');
 const { RUNTIME_NAMES, ALL, runtimeSpecs } = require('./runtimes.js');
 const { cacheDir } = require('./runtime-cache.js');
 
 /**
- * Each mode's runs of the matrix (`repeat`, one process per implementation per run) and
- * mitata's stopping rule per case and run: at least `minCpuTimeNs` of timed calls (and 12
- * samples). A process fixes its JIT's choices for a case once, and those, with bursts of load,
- * make a nanosecond call's median differ between processes by up to 2x; the default therefore
- * runs eight short processes and reports the fastest (see combineRepeats in stats.js).
+ * The tuning constants of a run, all here. Each mode's runs of the matrix (`repeat`, one
+ * process per runtime and implementation per run) and mitata's stopping rule per case and run:
+ * at least `minCpuTimeNs` of timed calls and `minSamples` samples. A process fixes its JIT's
+ * choices for a case once, and those, with bursts of load, make a nanosecond call's median
+ * differ between processes by up to 2x; the default therefore runs eight short processes and
+ * reports the fastest (see combineRepeats in stats.js). `minSamples` only matters for calls
+ * slower than the budget allows 12 of (mitata's own least): the api group's snapshot analyses
+ * take 50-300 ms a call, and 12 samples of each, on every binding and runtime, were most of a
+ * run; the median of 5 (3 in a quick run) is still one of the fastest-of-several per process.
  */
 const MODES = {
-  quick: { repeat: 1, budget: { minCpuTimeNs: 40e6 } },
-  default: { repeat: 8, budget: { minCpuTimeNs: 80e6 } },
+  quick: { repeat: 1, budget: { minCpuTimeNs: 40e6, minSamples: 3 } },
+  default: { repeat: 8, budget: { minCpuTimeNs: 80e6, minSamples: 5 } },
 };
+
+/**
+ * The implementations a run measures unless `--impl` names others: all but the variants
+ * (issue 13's, each a build of its own) and the peers (other tools, seconds a call), which
+ * run when named or with `--impl all`.
+ */
+const DEFAULT_IMPLS = Object.keys(IMPLEMENTATIONS).filter((name) => !(name in VARIANTS) && IMPLEMENTATIONS[name].role !== 'peer');
 
 const USAGE = `usage: npm run bench -- [lifetime | results FILE] [options]
   lifetime           run the object-lifetime lab (bench-js/lifetime/) instead of the timing matrix;
                      --quick gives its tiny parameters, --filter matches experiment ids
   results FILE [--out F]  write the measured-figures document (RESULTS.md beside FILE) from a saved results.json
-  --quick            one run, 40 ms of timed calls per case (the whole matrix in under a minute)
+  --quick            one run, 40 ms of timed calls per case (and 3 samples at least)
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
                      the fastest run of each case (default: 8, or 1 with --quick); each run gives a
-                     case 80 ms of timed calls (40 ms with --quick)
+                     case 80 ms of timed calls and 5 samples at least (40 ms and 3 with --quick)
   --filter TEXT      only the cases whose "group/name" contains TEXT
-  --impl A,B         only these implementations (${Object.keys(IMPLEMENTATIONS).join(', ')})
+  --impl A,B         these implementations, or all (default: ${DEFAULT_IMPLS.join(', ')});
+                     known: ${Object.keys(IMPLEMENTATIONS).join(', ')}
   --runtime LIST     the runtimes to measure in, comma-separated, each NAME or NAME:PATH
                      (default: node, this one); all = ${ALL.join(',')}
                      NAME is one of ${RUNTIME_NAMES.join(', ')};
@@ -71,7 +84,8 @@ function parseOptions(argv) {
   const mode = values.quick ? MODES.quick : MODES.default;
   const repeat = values.repeat === undefined ? mode.repeat : Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a whole number ≥ 1, not "${values.repeat}"\n${USAGE}`);
-  const impls = values.impl ? values.impl.split(',').map((s) => s.trim()) : Object.keys(IMPLEMENTATIONS);
+  const named = values.impl?.split(',').map((s) => s.trim());
+  const impls = !named ? DEFAULT_IMPLS : named.includes('all') ? Object.keys(IMPLEMENTATIONS) : named;
   const unknown = impls.filter((name) => !IMPLEMENTATIONS[name]);
   if (unknown.length) throw new Error(`unknown implementation ${unknown.join(', ')} (known: ${Object.keys(IMPLEMENTATIONS).join(', ')})`);
   try {

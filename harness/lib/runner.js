@@ -9,6 +9,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { loadCases } = require('./cases.js');
 const { openChromium } = require('./browser/chromium.js');
+const { IMPLEMENTATIONS } = require('./implementations.js');
 
 const WORKER = path.join(__dirname, 'worker.mjs');
 
@@ -44,7 +45,8 @@ function runProcess(runtime, input, onMessage = () => {}) {
  * The hosts of `runtimes` (from resolveRuntimes): runtime name → `{ run(input, onMessage), close() }`,
  * `run` resolving with `{ messages, failure }` as runProcess does.
  * A Chromium host is a browser session, opened here once for the whole matrix; its workers get
- * the ids of the selected cases, which they cannot select by themselves (see browser/page.mjs).
+ * the ids of the selected cases, which they cannot select by themselves, and the road of their
+ * implementation (see browser/page.mjs).
  */
 async function openHosts(runtimes) {
   const hosts = new Map();
@@ -52,7 +54,8 @@ async function openHosts(runtimes) {
     for (const runtime of runtimes) {
       if (runtime.kind === 'chromium') {
         const session = await openChromium(runtime);
-        const run = (input, onMessage) => session.run({ ...input, caseIds: loadCases(input.filter).map((c) => c.id) }, onMessage);
+        const page = (input) => ({ ...input, caseIds: loadCases(input.filter).map((c) => c.id), road: IMPLEMENTATIONS[input.impl]?.road ?? null });
+        const run = (input, onMessage) => session.run(page(input), onMessage);
         hosts.set(runtime.name, { run, close: session.close });
       } else {
         hosts.set(runtime.name, { run: (input, onMessage) => runProcess(runtime, input, onMessage), close: async () => {} });

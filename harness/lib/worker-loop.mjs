@@ -13,7 +13,7 @@
 // The host provides what differs between runtimes: how an implementation and the cases are
 // loaded, how the runtime describes itself, and what it offers (`provides`, e.g. ['node']).
 import { measure } from 'mitata';
-import { samplingPlan, awaitedPlan } from './sampling.mjs';
+import { samplingPlan, awaitedPlan, MIN_SAMPLES } from './sampling.mjs';
 
 /**
  * The function mitata times for one case: `sink.result = call(impl, ...args)` (with `await` when
@@ -52,12 +52,12 @@ async function settle() {
 
 /**
  * Times one case on `impl` in mitata's generated loop (each call awaited when it returns a
- * promise), `budgetNs` of timed calls on a clock
+ * promise), `budgetNs` of timed calls and `minSamples` samples at least, on a clock
  * ticking every `clockResolutionNs`; resolves with the summary (`summarize`) of its per-call
  * times, its batch size and its memory guard. mitata's own collection before the loop is left
  * to `settle`, which runs first.
  */
-async function time(impl, id, { args, call, resultBytes }, { budgetNs, summarize, clockResolutionNs }) {
+async function time(impl, id, { args, call, resultBytes }, { budgetNs, minSamples, summarize, clockResolutionNs }) {
   const makers = args(impl);
   const awaited = await returnsPromise(call, impl, makers);
   const bench = timedFunction(id, call, impl, makers.length, awaited);
@@ -68,6 +68,7 @@ async function time(impl, id, { args, call, resultBytes }, { budgetNs, summarize
   }, {
     gc: false,
     min_cpu_time: budgetNs,
+    min_samples: Math.min(minSamples, maxSamples),
     batch_samples: batch,
     max_samples: maxSamples,
   });
@@ -81,7 +82,8 @@ function lacking(testCase, provides) {
 }
 
 /**
- * Runs worker `input` (`{ impl, filter, budget: { minCpuTimeNs } }`, or `{ describeOnly: true }`)
+ * Runs worker `input` (`{ impl, filter, budget: { minCpuTimeNs, minSamples } }`, or
+ * `{ describeOnly: true }`; minSamples defaults to mitata's 12)
  * with `host`: `{ emit(message), describeRuntime(), unavailable(name), loadImplementation(name),
  * loadCases(filter), summarize(samples), emptyArgs, provides, clockResolutionNs }`. `unavailable`
  * (optional) says why an implementation cannot run here, or null; `emptyArgs` makes the empty
@@ -98,7 +100,12 @@ export async function runWorkerInput(input, host) {
     for (const testCase of cases) await host.emit({ type: 'skip', case: testCase.id, missing: [], reason: `${input.impl} ${unavailable}` });
     return;
   }
-  const timing = { budgetNs: input.budget.minCpuTimeNs, summarize: host.summarize, clockResolutionNs: host.clockResolutionNs ?? 0 };
+  const timing = {
+    budgetNs: input.budget.minCpuTimeNs,
+    minSamples: input.budget.minSamples ?? MIN_SAMPLES,
+    summarize: host.summarize,
+    clockResolutionNs: host.clockResolutionNs ?? 0,
+  };
   const impl = await host.loadImplementation(input.impl);
   const emptyLoop = { args: () => [host.emptyArgs()], call: (_, x) => x, resultBytes: 0 };
   await host.emit({ type: 'empty', stats: (await time(impl, 'empty loop', emptyLoop, timing)).stats });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { runWorkerInput } from './worker-loop.mjs';
 
 const require = createRequire(import.meta.url);
-const { loadImplementation } = require('./implementations.js');
+const { IMPLEMENTATIONS, loadImplementation } = require('./implementations.js');
 const { loadCases } = require('./cases.js');
 const { summarize } = require('./stats.js');
 const { describeRuntime } = require('./runtimes.js');
@@ -15,6 +15,7 @@ const { ints } = require('@bindlab/bench-js/inputs.js');
 await runWorkerInput(JSON.parse(process.argv[2]), {
   emit: (message) => process.stdout.write(`${JSON.stringify(message)}\n`),
   describeRuntime,
+  unavailable: (name) => IMPLEMENTATIONS[name].unavailable?.() ?? null,
   loadImplementation: (name) => loadImplementation(name, require),
   loadCases,
   summarize,

@@ -120,3 +120,16 @@ test('a worker process that dies costs only its own cases: each unreported one i
     ['other', [first], []],
   ]);
 });
+
+test('a slow call is sampled minSamples times once its budget is spent (mitata alone takes 12)', async () => {
+  const { runWorkerInput } = await load();
+  const run = async (budget) => {
+    const { host, messages } = fakeHost({ provides: ['node'] });
+    host.loadCases = () => [CASES.find((c) => c.id === 'g/async')];
+    await runWorkerInput({ ...INPUT, budget }, host);
+    return messages.find((m) => m.case === 'g/async').stats.n;
+  };
+  // Each call waits for a timer (a millisecond or more), ten times the 0.1 ms budget.
+  assert.equal(await run({ minCpuTimeNs: 1e5, minSamples: 3 }), 3);
+  assert.equal(await run({ minCpuTimeNs: 1e5 }), 12);
+});

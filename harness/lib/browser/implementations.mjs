@@ -27,9 +27,10 @@ const LOADERS = {
   'wasm-raw': async () => (await loadWasm()).raw,
 };
 
-/** Why implementation `name` cannot run in a page, or null when it can. */
-export function unavailableInPage(name) {
-  return name in LOADERS ? null : 'needs Node-API, which a browser lacks';
+/** Why implementation `name`, of road `road` (implementations.js), cannot run in a page, or null when it can. */
+export function unavailableInPage(name, road) {
+  if (name in LOADERS) return null;
+  return road === 'node-api' ? 'needs Node-API, which a browser lacks' : 'has no loader in the bench page (harness/lib/browser/implementations.mjs)';
 }
 
 /** Loads the API object of implementation `name` in this page. */

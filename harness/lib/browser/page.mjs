@@ -2,7 +2,8 @@
 // chromium.js): `bindlabRun(input, runtime)` runs worker-loop.mjs on `input` as a process
 // worker would, handing each message to the host's `bindlabEmit` binding; `runtime` is the
 // description the host read from the browser. The host selects the cases (cases.js's
-// loadCases, in Node) and sends their ids as `input.caseIds`.
+// loadCases, in Node) and sends their ids as `input.caseIds`, and the implementation's road
+// (implementations.js) as `input.road`.
 import { runWorkerInput } from '../worker-loop.mjs';
 import { expandTables } from '../cases.js';
 import { summarize } from '../stats.js';
@@ -24,7 +25,7 @@ const casesOf = (ids) => ids.map((id) => PAGE_CASES.get(id) ?? { id, uses: [], n
 globalThis.bindlabRun = (input, runtime) => runWorkerInput(input, {
   emit: (message) => globalThis.bindlabEmit(message),
   describeRuntime: () => runtime,
-  unavailable: unavailableInPage,
+  unavailable: (name) => unavailableInPage(name, input.road),
   loadImplementation: loadInPage,
   loadCases: () => casesOf(input.caseIds),
   summarize,
