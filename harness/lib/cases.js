@@ -18,7 +18,7 @@ function expandRow(group, row) {
   const resultBytes = (size) => (typeof row.resultBytes === 'function' ? row.resultBytes({ size }) : row.resultBytes ?? 0);
   const key = row.id ?? row.name;
   const ladder = row.ladder ? { of: caseId(row.ladder.group, row.ladder.of), step: row.ladder.step, adds: row.ladder.adds } : null;
-  const base = { group, uses: row.uses, needs: row.needs ?? [], ladder, call: row.call };
+  const base = { group, uses: row.uses, needs: row.needs ?? [], async: row.async ?? false, ladder, call: row.call };
   if (!row.sizes) {
     return [{ ...base, id: caseId(group, key), name: row.name, sweep: null, resultBytes: resultBytes(), args: (impl) => makeArgs({ impl }) }];
   }
@@ -74,8 +74,8 @@ function labelIds(cases = allCases()) {
 }
 
 /** What a results file records of a case: everything but its code. */
-function describeCase({ id, group, name, uses, needs, sweep, ladder, resultBytes }) {
-  return { id, group, name, uses, needs, sweep, ladder, resultBytes };
+function describeCase({ id, group, name, uses, needs, async, sweep, ladder, resultBytes }) {
+  return { id, group, name, uses, needs, async, sweep, ladder, resultBytes };
 }
 
 module.exports = { caseId, loadCases, expandTables, labelIds, describeCase };

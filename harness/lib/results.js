@@ -74,10 +74,20 @@ function addRatios(results) {
   });
 }
 
-/** Every pair of selected bindings (implementations whose role is 'binding'), in column order. */
+/**
+ * The pairs of selected bindings (role 'binding') the verdicts compare, in column order: the
+ * first binding of each road (wasm, napi) against each other, then every other binding against
+ * the first of its own road (napi-v2 against napi). A binding without a road is a road of its own.
+ */
 function bindingPairs(impls) {
   const bindings = impls.filter((name) => IMPLEMENTATIONS[name].role === 'binding');
-  return bindings.flatMap((a, i) => bindings.slice(i + 1).map((b) => [a, b]));
+  const roadOf = (name) => IMPLEMENTATIONS[name].road ?? name;
+  const heads = bindings.filter((name, i) => bindings.findIndex((other) => roadOf(other) === roadOf(name)) === i);
+  const headOf = (name) => heads.find((head) => roadOf(head) === roadOf(name));
+  return [
+    ...heads.flatMap((a, i) => heads.slice(i + 1).map((b) => [a, b])),
+    ...bindings.filter((name) => !heads.includes(name)).map((name) => [headOf(name), name]),
+  ];
 }
 
 /**
@@ -178,4 +188,4 @@ function serializeResults(doc) {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-module.exports = { VERSION, cellKey, buildResults, validateResults, readResults, serializeResults, medianLookup, noiseLookup };
+module.exports = { VERSION, cellKey, bindingPairs, buildResults, validateResults, readResults, serializeResults, medianLookup, noiseLookup };

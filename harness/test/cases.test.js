@@ -15,9 +15,9 @@ test('a row with sizes becomes one case per size, its arguments built for that s
     { name: 'sweep', uses: ['f'], sizes: [16, 4096], unit: 'B', args: ({ size }) => [rotate([size])], call, resultBytes: ({ size }) => 2 * size },
   ] }]);
   assert.deepEqual(cases.map(describeCase), [
-    { id: 'g/single', group: 'g', name: 'single', uses: ['f'], needs: [], sweep: null, ladder: null, resultBytes: 0 },
-    { id: 'g/sweep@16', group: 'g', name: 'sweep 16 B', uses: ['f'], needs: [], sweep: { name: 'sweep', size: 16, unit: 'B' }, ladder: null, resultBytes: 32 },
-    { id: 'g/sweep@4096', group: 'g', name: 'sweep 4 KiB', uses: ['f'], needs: [], sweep: { name: 'sweep', size: 4096, unit: 'B' }, ladder: null, resultBytes: 8192 },
+    { id: 'g/single', group: 'g', name: 'single', uses: ['f'], needs: [], async: false, sweep: null, ladder: null, resultBytes: 0 },
+    { id: 'g/sweep@16', group: 'g', name: 'sweep 16 B', uses: ['f'], needs: [], async: false, sweep: { name: 'sweep', size: 16, unit: 'B' }, ladder: null, resultBytes: 32 },
+    { id: 'g/sweep@4096', group: 'g', name: 'sweep 4 KiB', uses: ['f'], needs: [], async: false, sweep: { name: 'sweep', size: 4096, unit: 'B' }, ladder: null, resultBytes: 8192 },
   ]);
   assert.equal(cases[2].args({})[0](), 4096);
 });

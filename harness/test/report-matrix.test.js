@@ -12,6 +12,7 @@ const { choosingSection, runtimeChanges } = require('../lib/report/choosing.js')
 const { roadTable } = require('../lib/report/roads.js');
 const { runtimeView } = require('../lib/report/matrix.js');
 const { compareResults, incomparabilities } = require('../lib/compare.js');
+const { bindingPairs } = require('../lib/results.js');
 const { makeMatrixDoc, MEDIANS } = require('./fixture.js');
 
 /** The fixture's medians scaled by `factor` for implementation `impl`. */
@@ -133,4 +134,12 @@ test('a peer (a library measured beside bindlab) gets ratio columns of each bind
   assert.deepEqual(header, ['call', 'js', 'wasm', 'napi', 'memlab', 'wasm/js', 'napi/js', 'wasm/memlab', 'napi/memlab', 'noise']);
   assert.deepEqual(rows[1].slice(4, 9), ['8.00 ns*', '4.00x', '100x', '0.500x', '12.5x']);
   assert.doesNotMatch(markdownReport(doc), /memlab vs|vs memlab/);
+});
+
+test('the verdicts compare the first binding of each road with each other, and every other binding with the first of its road', () => {
+  assert.deepEqual(bindingPairs(['js', 'wasm', 'wasm-raw', 'napi', 'napi-raw']), [['wasm', 'napi']]);
+  assert.deepEqual(bindingPairs(['js', 'wasm', 'wasm-raw', 'napi', 'napi-raw', 'napi-compat', 'napi-v2', 'neon', 'emnapi']), [
+    ['wasm', 'napi'], ['napi', 'napi-compat'], ['napi', 'napi-v2'], ['napi', 'neon'], ['wasm', 'emnapi'],
+  ]);
+  assert.deepEqual(bindingPairs(['napi-v2', 'neon']), [['napi-v2', 'neon']], 'without its road\'s first binding, the first selected leads it');
 });

@@ -56,6 +56,8 @@ test('a lifetime measure reads in the unit its case declares, else in the one it
   assert.equal(unitOf({}, 'peakRssGrowth'), 'B');
   assert.equal(formatMeasure('wait@10', 12.5, unitOf(experiment, 'wait@10')), '13 ms');
   assert.equal(formatMeasure('count', 2048, 'B'), '2.0 KiB');
+  assert.equal(formatMeasure('pinnedBytesPerSlot', 3.2345678, 'B'), '3.23 B', 'a fractional byte count to three digits');
+  assert.equal(formatMeasure('handleBytes', 512, 'B'), '512 B');
   assert.equal(formatMeasure('peakRss', 0.5, null), '0.500', 'no unit: a plain number');
 });
 

@@ -28,7 +28,7 @@ function formatMeasure(name, value, unit = unitFromName(name)) {
   if (typeof value !== 'number') return String(value);
   if (unit === 'B') {
     const abs = Math.abs(value);
-    return abs >= 2 ** 20 ? `${(value / 2 ** 20).toFixed(1)} MiB` : abs >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value} B`;
+    return abs >= 2 ** 20 ? `${(value / 2 ** 20).toFixed(1)} MiB` : abs >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${Number(value.toPrecision(3))} B`;
   }
   if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   return Number.isInteger(value) ? String(value) : value.toPrecision(3);
