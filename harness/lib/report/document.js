@@ -54,7 +54,7 @@ function choosingSections(doc) {
 function roadSections(doc) {
   const blocks = runtimeViews(doc).flatMap(({ view, suffix }) => tables.groupsOf(view)
     .map((group) => [group, roadTable(view, group)]).filter(([, model]) => model)
-    .map(([group, model]) => table(model, { caption: `${group}${suffix}` })));
+    .map(([group, model]) => table(model, { caption: suffix ? `${group}${suffix}` : null })));
   return blocks.length ? [section(2, 'By road', [...blocks, text(ROADS_LEGEND)])] : [];
 }
 
