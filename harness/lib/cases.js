@@ -65,11 +65,11 @@ function loadCases(filter) {
 }
 
 /**
- * The ids results.json version 2 gave the cases declared today (`group/<label with its
- * size formatted>`) → their ids now, for reading saved baselines. A case whose label has
+ * The ids results.json version 2 gave `cases` (`group/<label with its size formatted>`) →
+ * their ids now, for reading saved baselines. A case whose label has
  * changed since has no entry: its old rows stay under their old id and compare with nothing.
  */
-function labelIds(cases = allCases()) {
+function labelIds(cases) {
   return new Map(cases.map((c) => [`${c.group}/${c.name}`, c.id]));
 }
 

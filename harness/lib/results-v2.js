@@ -9,8 +9,9 @@ const { labelIds, loadCases } = require('./cases.js');
 
 /** Upgrades document `doc` (version 2) to version 3, without touching `doc`. */
 function upgradeVersion2(doc) {
-  const ids = labelIds();
-  const declared = new Map(loadCases().map((c) => [c.id, c]));
+  const today = loadCases();
+  const ids = labelIds(today);
+  const declared = new Map(today.map((c) => [c.id, c]));
   const idOf = (old) => ids.get(old) ?? old;
   const runtime = doc.environment.runtime.name;
   const withRuntime = (rows) => rows.map((r) => ({ runtime, ...r, ...(r.case === undefined ? {} : { case: idOf(r.case) }) }));
