@@ -107,8 +107,10 @@ for (const [id, declared] of Object.entries(VARIANTS)) {
     }
   });
 
-  test(`${id}: Counter refuses a forged this and a missing start`, { skip: skip || reason !== null }, () => {
-    assert.throws(() => api.Counter.prototype.increment.call({}), (e) => e instanceof TypeError && /^Counter\.increment\(\): this must be a Counter/.test(e.message));
+  test(`${id}: Counter refuses a forged this, another package's Counter and a wrong start`, { skip: skip || reason !== null }, () => {
+    const foreign = `this must be a Counter made by bindlab's ${id} variant`;
+    assert.throws(() => api.Counter.prototype.increment.call({}), (e) => e instanceof TypeError && e.message.startsWith(`Counter.increment(): ${foreign}`));
+    assert.throws(() => api.Counter.prototype.increment.call(new napi.Counter(0)), (e) => e instanceof TypeError && e.message.includes(foreign));
     assert.throws(() => new api.Counter('one'), (e) => e instanceof TypeError && /^new Counter\(start\)/.test(e.message));
     const counter = new api.Counter(41);
     assert.equal(counter.increment(), 42);

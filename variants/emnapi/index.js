@@ -8,4 +8,4 @@
 const { requireBuilt } = require('../lib/built.js');
 const { guardedApi } = require('../lib/guarded.js');
 
-module.exports = guardedApi(requireBuilt('emnapi', 'bindlab.wasi.cjs'));
+module.exports = guardedApi('emnapi', requireBuilt('emnapi', 'bindlab.wasi.cjs'));

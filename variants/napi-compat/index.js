@@ -5,4 +5,4 @@
 const { requireBuilt } = require('../lib/built.js');
 const { guardedApi } = require('../lib/guarded.js');
 
-module.exports = guardedApi(requireBuilt('napi-compat', 'bindlab_napi_compat.node'));
+module.exports = guardedApi('napi-compat', requireBuilt('napi-compat', 'bindlab_napi_compat.node'));

@@ -5,4 +5,4 @@
 const { requireBuilt } = require('../lib/built.js');
 const { guardedApi } = require('../lib/guarded.js');
 
-module.exports = guardedApi(requireBuilt('napi-v2', 'bindlab_napi_v2.node'));
+module.exports = guardedApi('napi-v2', requireBuilt('napi-v2', 'bindlab_napi_v2.node'));

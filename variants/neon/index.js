@@ -31,4 +31,4 @@ function withCounterClass(native) {
 }
 
 const native = requireBuilt('neon', 'bindlab_neon.node');
-module.exports = guardedApi(native && withCounterClass(native));
+module.exports = guardedApi('neon', native && withCounterClass(native));
