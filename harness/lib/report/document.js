@@ -72,6 +72,19 @@ function breakdownSections(doc) {
   return [section(2, 'Overhead breakdown', [text('Generated from the medians below.', 'full'), ...blocks, text(breakdown.BREAKDOWN_LEGEND)])];
 }
 
+/**
+ * One group's summary: the matrix, or with several runtimes the matrix in full (Markdown,
+ * HTML) and a table per runtime in the terminal, whose lines would not fit a screen.
+ */
+function summaryBlocks(doc, group) {
+  const views = runtimeViews(doc);
+  const onlyRungs = doc.cases.every((c) => c.group !== group || c.ladder);
+  // A group of ladder rungs only is shown in the terminal by the breakdown, which reads it.
+  const matrix = { ...table(tables.summaryTable(doc, group)), ...(onlyRungs || views.length > 1 ? { only: 'full' } : {}) };
+  if (views.length === 1 || onlyRungs) return [matrix];
+  return [matrix, ...views.map(({ view, suffix }) => ({ ...table(tables.summaryTable(view, group), { caption: `${group}${suffix}` }), only: 'brief' }))];
+}
+
 /** The measurements: the empty loops, then per group its charts, the matrix and the details. */
 function resultSections(doc) {
   const charts = runtimeViews(doc).flatMap(({ view, suffix }) => chartsOf(view)
@@ -80,8 +93,7 @@ function resultSections(doc) {
     section(2, 'Results', [text(tables.resultsLegend(doc)), table(tables.emptyLoopTable(doc))]),
     ...tables.groupsOf(doc).map((group) => section(3, group, [
       ...charts.filter((chart) => chart.group === group).map(({ spec }) => ({ kind: 'chart', spec })),
-      // A group of ladder rungs only is shown in the terminal by the breakdown, which reads it.
-      { ...table(tables.summaryTable(doc, group)), ...(doc.cases.every((c) => c.group !== group || c.ladder) ? { only: 'full' } : {}) },
+      ...summaryBlocks(doc, group),
       ...[tables.ratioTable(doc, group)].filter(Boolean).map((ratios) => table(ratios, { details: 'ratios' })),
       table(tables.detailTable(doc, group), { details: 'details' }),
     ])),

@@ -19,12 +19,14 @@ function matrixColumns(doc) {
   return runtimes.flatMap((runtime) => doc.implementations.map(({ name }) => ({ runtime, impl: name, title: title(runtime, name) })));
 }
 
-/** The document as measured on `runtime` only: its rows, loops, skips, errors, sweeps and verdicts. */
+/** The document as measured on `runtime` only: its runtime, rows, loops, skips, errors, sweeps and verdicts. */
 function runtimeView(doc, runtime) {
   const mine = (rows) => rows.filter((r) => r.runtime === undefined || r.runtime === runtime);
+  const runtimes = doc.environment.runtimes ?? {};
   return {
     ...doc,
     runtime,
+    environment: { ...doc.environment, runtimes: runtime in runtimes ? { [runtime]: runtimes[runtime] } : {} },
     results: mine(doc.results),
     emptyLoops: mine(doc.emptyLoops),
     skipped: mine(doc.skipped),

@@ -162,15 +162,18 @@ function detailTable(doc, group) {
   return { header: ['case', 'impl', ...DETAIL_MEASURES.map((m) => m.title), 'flag'], rows };
 }
 
-/** The empty loop of each runtime × implementation: the median over its processes. */
+/**
+ * The empty loop of each implementation (a column each) in each runtime (a row each, named
+ * "median per call" when there is one): the median over its processes.
+ */
 function emptyLoopTable(doc) {
-  const columns = matrixColumns(doc);
+  const runtimes = runtimesOf(doc);
   return {
-    header: ['empty loop', ...columns.map((col) => col.title)],
-    rows: [['median per call', ...columns.map(({ runtime, impl }) => {
-      const loops = doc.emptyLoops.filter((e) => e.impl === impl && (e.runtime === undefined || e.runtime === runtime));
+    header: ['empty loop', ...doc.implementations.map((i) => i.name)],
+    rows: runtimes.map((runtime) => [runtimes.length > 1 ? runtime : 'median per call', ...doc.implementations.map(({ name }) => {
+      const loops = doc.emptyLoops.filter((e) => e.impl === name && (e.runtime === undefined || e.runtime === runtime));
       return loops.length ? formatTime(median(loops.map((e) => e.stats.p50))) : '-';
-    })]],
+    })]),
   };
 }
 
