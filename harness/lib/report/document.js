@@ -22,6 +22,7 @@ const { runtimeViews } = require('./matrix.js');
 const lifetime = require('./lifetime-tables.js');
 const { experimentCharts } = require('./lifetime-charts.js');
 
+// The block and section constructors of the model described above.
 const text = (value, only) => ({ kind: 'text', text: value, ...(only ? { only } : {}) });
 const item = (value) => (typeof value === 'string' ? { lead: null, text: value, items: [] } : { lead: null, text: '', items: [], ...value });
 const list = (items, only) => ({ kind: 'list', items: items.map(item), ...(only ? { only } : {}) });
