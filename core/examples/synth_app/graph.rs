@@ -391,7 +391,7 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
     let child = b.node(OBJECT, "Detail", id(4), 40);
     b.named(rec, PROPERTY, "detail", child);
     b.named(child, PROPERTY, "record", rec);
-    let payload = if h64 % 3 == 0 {
+    let payload = if h64.is_multiple_of(3) {
         let s = b.node(SLICED, "(sliced string)", id(5), 32);
         b.named(s, INTERNAL, "parent", name_node);
         s
@@ -408,7 +408,7 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
     let label = b.unique(label);
     let label_node = b.node_at(STRING, label, id(15), size);
     b.named(child, PROPERTY, "label", label_node);
-    if h64 % 5 == 0 {
+    if h64.is_multiple_of(5) {
         let number = b.node(NUMBER, "heap number", id(7), 16);
         b.named(child, PROPERTY, "total", number);
     }
@@ -425,7 +425,7 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
         b.named(rec, PROPERTY, "prev", prev);
         b.named(prev, PROPERTY, "next", rec);
     }
-    if h64 % 7 == 0 {
+    if h64.is_multiple_of(7) {
         let weak_ref = b.node(OBJECT, "WeakRef", id(10), 24);
         b.indexed(h.refs, ELEMENT, h.ref_slots, weak_ref);
         h.ref_slots += 1;
@@ -446,10 +446,10 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
         b.named(rec, INTERNAL, &edge, meta);
         h.weak_slots += 1;
     }
-    if k % 997 == 0 {
+    if k.is_multiple_of(997) {
         b.indexed(p.handles, ELEMENT, (k / 997) as u32, rec);
     }
-    if h64 % 211 == 0 {
+    if h64.is_multiple_of(211) {
         // An island: two objects holding each other, reached by nothing, and an object
         // held only weakly.
         let a = b.node(OBJECT, "Orphan", id(12), 32);
@@ -481,7 +481,7 @@ fn build(shape: Shape, phase: Phase) -> Builder {
     let p = process(&mut b);
     // Record k of the application lives in module k % MODULES; the workload frees the
     // records whose k is a multiple of 20 (none in the baseline).
-    let freed = |k: u64| phase != Phase::Baseline && k % 20 == 0;
+    let freed = |k: u64| phase != Phase::Baseline && k.is_multiple_of(20);
     for m in 0..MODULES {
         let module = b.fixed(OBJECT, "Module", 40);
         b.named(p.global, PROPERTY, &format!("module{m}"), module);
