@@ -25,13 +25,16 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-const NODE_TYPES: &str = r#"["hidden","array","string","object","code","closure","regexp","number","native","synthetic","concatenated string","sliced string","symbol","bigint","object shape","wasm object"]"#;
-const EDGE_TYPES: &str = r#"["context","element","property","internal","hidden","shortcut","weak"]"#;
+/// The tests' snapshot writers, for the header (the same meta as V8's); their shapes are unused here.
+#[path = "../../tests/fixtures/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 const NODE_FIELDS: &str =
     r#"["type","name","id","self_size","edge_count","trace_node_id","detachedness"]"#;
 const FIELD_COUNT: u64 = 7;
 
-// Node type indexes in NODE_TYPES.
+// Node type indexes in synth::NODE_TYPES.
 const ARRAY: u8 = 1;
 const STRING: u8 = 2;
 const OBJECT: u8 = 3;
@@ -42,7 +45,7 @@ const SYNTHETIC: u8 = 9;
 const CONCATENATED: u8 = 10;
 const SLICED: u8 = 11;
 const SHAPE: u8 = 14;
-// Edge type indexes in EDGE_TYPES.
+// Edge type indexes in synth::EDGE_TYPES.
 const CONTEXT: u8 = 0;
 const ELEMENT: u8 = 1;
 const PROPERTY: u8 = 2;
@@ -507,13 +510,8 @@ fn write(b: &mut Builder, w: &mut impl Write) -> io::Result<()> {
     for e in &b.edges {
         counts[e.from as usize] += 1;
     }
-    write!(
-        w,
-        r#"{{"snapshot":{{"meta":{{"node_fields":{NODE_FIELDS},"node_types":[{NODE_TYPES},"string","number","number","number","number","number"],"edge_fields":["type","name_or_index","to_node"],"edge_types":[{EDGE_TYPES},"string_or_number","node"],"trace_function_info_fields":["function_id","name","script_name","script_id","line","column"],"trace_node_fields":["id","function_info_index","count","size","children"],"sample_fields":["timestamp_us","last_assigned_id"],"location_fields":["object_index","script_id","line","column"]}},"node_count":{},"edge_count":{},"trace_function_count":0}},"#,
-        b.nodes.len(),
-        b.edges.len()
-    )?;
-    w.write_all(b"\n\"nodes\":[")?;
+    synth::header(w, NODE_FIELDS, b.nodes.len() as u64, b.edges.len() as u64)?;
+    w.write_all(b"\"nodes\":[")?;
     for (i, (n, count)) in b.nodes.iter().zip(&counts).enumerate() {
         let sep = if i == 0 { "" } else { "," };
         writeln!(w, "{sep}{},{},{},{},{count},0,0", n.kind, n.name, n.id, n.size)?;
