@@ -86,8 +86,9 @@ function summaryBlocks(doc, group) {
   return [matrix, ...views.map(({ view, suffix }) => ({ ...table(tables.summaryTable(view, group), { caption: `${group}${suffix}` }), only: 'brief' }))];
 }
 
-/** The measurements: the empty loops, then per group its charts, the matrix and the details. */
+/** The measurements: the empty loops, then per group its charts, the matrix and the details (none for a lab or repro document). */
 function resultSections(doc) {
+  if (!doc.cases.length) return [];
   const charts = runtimeViews(doc).flatMap(({ view, suffix }) => chartsOf(view)
     .map((chart) => ({ group: chart.group, spec: { ...chart.spec, title: `${chart.spec.title}${suffix}` } })));
   return [
