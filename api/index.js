@@ -12,7 +12,7 @@ const files = require('./lib/files.js');
 
 /** The binding exports (from each crate's `src/api/`) that are product, so top-level. Every
  * other binding export is lab. A new product item of a binding is added here. */
-const PRODUCT_BINDING_EXPORTS = ['GcMonitor', 'SnapshotParser', 'HeapSnapshot', 'HeapSummary'];
+const PRODUCT_BINDING_EXPORTS = ['GcMonitor', 'SnapshotParser', 'HeapSnapshot', 'HeapSummary', 'NodeIds'];
 
 /**
  * What the package adds to its binding's exports: the memwatch drop-in (`on`, `once`, `off`,

@@ -1,6 +1,7 @@
 // The `bindlab` command on both packages: the ranked diff and the summary of the committed
-// fixtures, memwatch's JSON with --json, exit 2 with the usage for bad usage, exit 1 with
-// one line for bad input, and progress on stderr only.
+// fixtures, memwatch's JSON with --json, the leaks of the committed analysis triple, exit 2
+// with the usage for bad usage, exit 1 with one line for bad input, and progress on
+// stderr only.
 'use strict';
 
 const test = require('node:test');
@@ -11,7 +12,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { spawnSync } = require('node:child_process');
 const { BINDINGS } = require('./bindings.js');
-const { main, parseCommandLine, progressMeter, diffTable } = require('@bindlab/api/lib/cli.js');
+const { main, parseCommandLine, progressMeter, diffTable, leaksTable } = require('@bindlab/api/lib/cli.js');
 
 const FIXTURES = path.join(__dirname, '..', 'core', 'tests', 'fixtures');
 const PINNED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'fixture-diff.json'), 'utf8'));
@@ -20,6 +21,12 @@ const BEFORE = path.join(DIR, 'before.heapsnapshot');
 const AFTER = path.join(DIR, 'after.heapsnapshot');
 fs.writeFileSync(BEFORE, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'before.heapsnapshot.gz'))));
 fs.writeFileSync(AFTER, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'after.heapsnapshot.gz'))));
+const TRIPLE = ['baseline', 'target', 'final'].map((name) => {
+  const file = path.join(DIR, `${name}.heapsnapshot`);
+  const gz = path.join(__dirname, 'fixtures', 'analysis', `${name}.heapsnapshot.gz`);
+  fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(gz)));
+  return file;
+});
 test.after(() => fs.rmSync(DIR, { recursive: true, force: true }));
 
 /** A writable that keeps what is written. */
@@ -91,6 +98,51 @@ for (const [name, pkg] of Object.entries(BINDINGS)) {
     }
   });
 }
+
+for (const [name, pkg] of Object.entries(BINDINGS)) {
+  test(`${name}: bindlab leaks ranks the leak groups of three snapshots, with a trace each`, async () => {
+    const expected = pkg.findLeaks(...TRIPLE);
+    const { code, out, err } = await run(pkg, 'leaks', ...TRIPLE, '--top', '2');
+    assert.equal(code, 0, err);
+    const lines = out.trimEnd().split('\n');
+    const total = expected.reduce((sum, row) => sum + row.retainedSize, 0);
+    assert.equal(lines[0], `${expected.length} leak groups, ${total} bytes retained`);
+    assert.match(lines[2], /^objects\s+retained \(bytes\)\s+retained by$/);
+    assert.equal(lines.length, 5);
+    expected.slice(0, 2).forEach((row, i) => {
+      const cells = lines[3 + i].split(/\s{2,}/);
+      assert.deepEqual(cells.slice(0, 2), [`${row.count} × ${row.what}`, String(row.retainedSize)]);
+    });
+  });
+
+  test(`${name}: bindlab leaks --json prints the rows, and the options reach findLeaks`, async () => {
+    const json = await run(pkg, 'leaks', '--json', '--top', '0', ...TRIPLE, '--measure-in', 'final', '--id-rule', 'sameIdTypeAndName');
+    assert.equal(json.code, 0, json.err);
+    const options = { measureIn: 'final', idRule: 'sameIdTypeAndName' };
+    assert.equal(json.out, `${JSON.stringify(pkg.findLeaks(...TRIPLE, options), null, 2)}\n`);
+  });
+
+  test(`${name}: bindlab leaks names the file that fails to parse`, async () => {
+    const { code, err } = await run(pkg, 'leaks', TRIPLE[0], TRIPLE[1], BEFORE + '.missing');
+    assert.equal(code, 1);
+    assert.match(err, new RegExp(`^bindlab leaks: ${BEFORE}\\.missing: ENOENT`));
+  });
+}
+
+test('leaks usage: three files, known option values, exit 2', async () => {
+  for (const argv of [['leaks', 'a', 'b'], ['leaks', 'a', 'b', 'c', '--measure-in', 'middle'], ['leaks', 'a', 'b', 'c', '--id-rule', 'x']]) {
+    const { code, err } = await run(BINDINGS.napi, ...argv);
+    assert.equal(code, 2, argv.join(' '));
+    assert.match(err, /^bindlab: (leaks takes three files, got 2|--measure-in must be target or final|--id-rule must be)/);
+  }
+});
+
+test('the leak table writes each trace from the holder towards the root', () => {
+  const rows = [{ what: 'Widget', count: 5000, retainedSize: 380000, trace: [{ edge: '[0]', node: '(array)' }, { edge: 'table', node: 'Map' }, { edge: '…', node: 'global' }] }];
+  const lines = leaksTable(rows, 20).trimEnd().split('\n');
+  assert.equal(lines[0], '1 leak group, 380000 bytes retained');
+  assert.match(lines[3], /^5000 × Widget\s+380000\s+\(array\)\[0\] → Map\.table → … global$/);
+});
 
 test('bad usage exits 2 with the usage, on stderr', async () => {
   for (const argv of [['frobnicate'], ['diff', BEFORE], ['summary'], ['diff', 'a', 'b', '--top', '-1'],

@@ -141,6 +141,7 @@ const isNumber = (v) => typeof v === 'number';
 const KINDS = {
   i32: { type: 'a number', is: (v) => (v | 0) === v, typeOk: isNumber, range: 'an integer in [-2^31, 2^31)' },
   u32: { type: 'a number', is: (v) => v >>> 0 === v, typeOk: isNumber, range: 'an integer in [0, 2^32)' },
+  id: { type: 'a number', is: (v) => Number.isSafeInteger(v) && v >= 0, typeOk: isNumber, range: 'an integer in [0, 2^53)' },
   number: { type: 'a number', is: isNumber },
   boolean: { type: 'a boolean', is: (v) => typeof v === 'boolean' },
   'boolean?': { type: 'a boolean or undefined', is: (v) => v === undefined || v === null || typeof v === 'boolean' },
@@ -195,6 +196,11 @@ const SIGNATURES = {
   'SnapshotParser.finish': ['reportExternalMemory:boolean?'],
   'HeapSnapshot.topClasses': ['n:u32'],
   'HeapSnapshot.summarize': ['reportExternalMemory:boolean?'],
+  'HeapSnapshot.retainedSize': ['nodeId:id'],
+  'HeapSnapshot.dominatorOf': ['nodeId:id'],
+  'HeapSnapshot.topRetained': ['n:u32'],
+  'HeapSnapshot.nodeIds': ['sameIdTypeAndName:boolean?'],
+  'HeapSnapshot.findLeaks': ['baseline:NodeIds', 'other:NodeIds'],
   'HeapSummary.diff': ['after:HeapSnapshot'],
   'new Tracked': ['bytes:u32'],
   'new JsHolder': ['mode:string'],
@@ -202,7 +208,7 @@ const SIGNATURES = {
 };
 
 /** The methods of the bindings' classes that return a new instance, and its class. */
-const MAKERS = { 'SnapshotParser.finish': 'HeapSnapshot', 'HeapSnapshot.summarize': 'HeapSummary' };
+const MAKERS = { 'SnapshotParser.finish': 'HeapSnapshot', 'HeapSnapshot.summarize': 'HeapSummary', 'HeapSnapshot.nodeIds': 'NodeIds' };
 
 /** The most parameters a checked call may have: guards have fixed arity, as rest
  * parameters and `apply` cost about a wasm call each (utf8Length: +20 ns). */

@@ -11,18 +11,28 @@ const { fileChunks } = require('./files.js');
 
 const USAGE = `usage: bindlab diff BEFORE.heapsnapshot AFTER.heapsnapshot [--top N] [--json]
        bindlab summary FILE.heapsnapshot [--top N] [--json]
+       bindlab leaks BASELINE TARGET FINAL [--top N] [--json] [--measure-in final] [--id-rule sameIdTypeAndName]
        bindlab bench [options]    the binding benchmarks (npm run bench), in a bindlab checkout
        bindlab repro [options]    the blog-post reproductions (npm run repro), likewise
 
   diff     classes ranked by size growth: objects allocated (+) and freed (-), bytes, and
            the shortest retainer path of one object; --json prints memwatch's HeapDiff JSON
   summary  the classes with the largest self size in one snapshot
+  leaks    memlab's find-leaks: objects allocated after BASELINE, present in TARGET and still
+           alive in FINAL, grouped by class and retainer trace, ranked by retained size;
+           --json prints the rows { what, count, retainedSize, trace }
+           --measure-in final  sizes and traces from FINAL, as memlab (default: TARGET)
+           --id-rule sameIdTypeAndName  an id whose type or name changed is a new object
   --top N  how many rows (default 20; 0 for all)`;
 
 /** Files at least this large get progress lines on stderr. */
 const PROGRESS_MIN_BYTES = 16 << 20;
 /** How often progress is redrawn, in ms. */
 const PROGRESS_EVERY_MS = 200;
+
+/** How many files each snapshot command takes, and those counts in words. */
+const FILES_OF = { diff: 2, summary: 1, leaks: 3 };
+const FILE_WORDS = { 1: 'one file', 2: 'two files', 3: 'three files' };
 
 /** A mistake in the command line: exit 2 with the usage. */
 class UsageError extends Error {}
@@ -37,25 +47,32 @@ function parseCommandLine(argv) {
     return { command: 'help' };
   }
   if (command in LAB_COMMANDS) return { command, rest };
-  const arity = { diff: 2, summary: 1 }[command];
+  const arity = FILES_OF[command];
   if (arity === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const options = { top: { type: 'string' }, json: { type: 'boolean', default: false } };
+  if (command === 'leaks') Object.assign(options, { 'measure-in': { type: 'string' }, 'id-rule': { type: 'string' } });
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: { top: { type: 'string' }, json: { type: 'boolean', default: false } },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options });
   } catch (error) {
     throw new UsageError(oneLine(error));
   }
   const files = parsed.positionals;
   if (files.length !== arity) {
-    throw new UsageError(`${command} takes ${arity === 1 ? 'one file' : 'two files'}, got ${files.length}`);
+    throw new UsageError(`${command} takes ${FILE_WORDS[arity]}, got ${files.length}`);
   }
   const top = parsed.values.top === undefined ? 20 : Number(parsed.values.top);
   if (!Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top must be a whole number >= 0, got ${parsed.values.top}`);
-  return { command, files, top: top === 0 ? Infinity : top, json: parsed.values.json };
+  const parsedCommand = { command, files, top: top === 0 ? Infinity : top, json: parsed.values.json };
+  if (command !== 'leaks') return parsedCommand;
+  const leakOptions = { measureIn: parsed.values['measure-in'], idRule: parsed.values['id-rule'] };
+  for (const [flag, value, choices] of [
+    ['--measure-in', leakOptions.measureIn, ['target', 'final']],
+    ['--id-rule', leakOptions.idRule, ['sameId', 'sameIdTypeAndName']],
+  ]) {
+    if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be ${choices.join(' or ')}, got ${value}`);
+  }
+  return { ...parsedCommand, leakOptions };
 }
 
 /** Megabytes (10^6 bytes), one decimal. */
@@ -141,6 +158,21 @@ function summaryTable(snapshot, top) {
   return `${heading}\n\n${table(['class', 'count', 'self size (bytes)'], rows, [1, 2])}\n`;
 }
 
+/** A leak trace as one line, from the objects' holder towards the root:
+ * `(array)[0] → Map.table → Global.cache → (GC roots)[0]`. */
+function traceLine(trace) {
+  return trace.map(({ edge, node }) => (edge === '…' ? `… ${node}` : edge.startsWith('[') ? `${node}${edge}` : `${node}.${edge}`)).join(' → ');
+}
+
+/** The ranked leak table: `5000 × Widget  380000  retained by (array)[0] → Map.table → …`. */
+function leaksTable(rows, top) {
+  const shown = rows.slice(0, top);
+  const total = rows.reduce((sum, row) => sum + row.retainedSize, 0);
+  const heading = `${rows.length} leak ${rows.length === 1 ? 'group' : 'groups'}, ${total} bytes retained`;
+  const cells = shown.map((row) => [`${row.count} × ${row.what}`, String(row.retainedSize), traceLine(row.trace)]);
+  return `${heading}\n\n${table(['objects', 'retained (bytes)', 'retained by'], cells, [1])}\n`;
+}
+
 /** Runs `bench` or `repro` from the harness installed beside the package. */
 function runLab(command, rest, io) {
   let script;
@@ -183,8 +215,9 @@ async function main(pkg, argv, io = { out: process.stdout, err: process.stderr }
   }
 }
 
-/** The text `diff` or `summary` prints. */
-async function report(pkg, { command, files, top, json }, err) {
+/** The text `diff`, `summary` or `leaks` prints. */
+async function report(pkg, { command, files, top, json, leakOptions }, err) {
+  if (command === 'leaks') return leaksReport(pkg, files, top, json, leakOptions, err);
   const [first, second] = files;
   const snapshot = await parseFile(pkg, first, err);
   if (command === 'diff') {
@@ -216,6 +249,20 @@ async function report(pkg, { command, files, top, json }, err) {
   }
 }
 
+/** The text `leaks` prints: the files streamed through `findLeaksAsync`; an error names
+ * the file (the parser's words, with the byte offset) or the option. */
+async function leaksReport(pkg, files, top, json, leakOptions, err) {
+  let rows;
+  try {
+    rows = await pkg.findLeaksAsync(...files.map((file) => input(file, err)), leakOptions);
+  } catch (error) {
+    const side = ['baseline', 'target', 'final'].findIndex((which) => error.message?.includes(`: ${which} (`));
+    throw side < 0 ? error : new Error(`${files[side]}: ${(error.cause ?? error).message}`);
+  }
+  if (json) return `${JSON.stringify(rows.slice(0, top), null, 2)}\n`;
+  return leaksTable(rows, top);
+}
+
 /** Parses one file, streamed; an error names the file and keeps the parser's own words
  * (with the byte offset), not the API call's. */
 async function parseFile(pkg, file, err) {
@@ -231,4 +278,4 @@ function oneLine(error) {
   return String(error?.message ?? error).split('\n')[0];
 }
 
-module.exports = { main, parseCommandLine, progressMeter, diffTable, summaryTable, USAGE };
+module.exports = { main, parseCommandLine, progressMeter, diffTable, summaryTable, leaksTable, USAGE };

@@ -1,9 +1,10 @@
 // Offline snapshot analysis: parse `.heapsnapshot` files, bytes, Blobs or streams into a
-// binding's Rust-owned HeapSnapshot, and diff two of them the memwatch way. Files need
-// Node (files.js, handed in); the rest runs in a browser too.
+// binding's Rust-owned HeapSnapshot, diff two of them the memwatch way, and find leaks
+// across three the memlab way. Files need Node (files.js, handed in); the rest runs in a
+// browser too.
 'use strict';
 
-const { typeError, checkOptions } = require('./check.js');
+const { typeError, rangeError, checkOptions } = require('./check.js');
 const { isBytes, feedBytes, feedChunks } = require('./feed.js');
 const { isChunkSource, holdSources } = require('./sources.js');
 
@@ -21,6 +22,19 @@ const PARSE_SYNC = ['path', 'bytes'];
 const PARSE_ASYNC = ['path', 'bytes', 'blob', 'chunks'];
 const DIFF_SYNC = ['path', 'bytes', 'snapshot'];
 const DIFF_ASYNC = ['path', 'bytes', 'snapshot', 'blob', 'chunks'];
+
+/** findLeaks' `options.idRule` values: whether ids match only when type and name do too. */
+const ID_RULES = { sameId: false, sameIdTypeAndName: true };
+/** findLeaks' `options.measureIn` values: which snapshot sizes and traces come from. */
+const MEASURE_IN = ['target', 'final'];
+
+/** A leak row with its keys in one order on both packages (napi's rows come sorted). */
+const leakRow = ({ what, count, retainedSize, trace }) => ({
+  what,
+  count,
+  retainedSize,
+  trace: trace.map(({ edge, node }) => ({ edge, node })),
+});
 
 /** `kinds` in words: "a, b or c". */
 function inWords(kinds) {
@@ -75,6 +89,29 @@ function reportsMemory(call, options) {
   }
   if (value !== undefined && typeof value !== 'boolean') throw typeError(call, name, 'a boolean or undefined', value);
   return value !== false;
+}
+
+/** `call`'s option `name` (one of `choices`, strings; `fallback` when undefined), read
+ * once, checked before anything is read. */
+function choiceOption(call, options, name, choices, fallback) {
+  let value;
+  try {
+    value = checkOptions(call, options)[name];
+  } catch (cause) {
+    throw isOwnTypeError(call, cause) ? cause : uninspectable(call, `options.${name}`, cause);
+  }
+  if (value === undefined) return fallback;
+  const expected = choices.map((choice) => JSON.stringify(choice)).join(' or ');
+  if (typeof value !== 'string') throw typeError(call, `options.${name}`, `${expected} or undefined`, value);
+  if (!choices.includes(value)) throw rangeError(call, `options.${name}`, expected, value);
+  return value;
+}
+
+/** findLeaks' options: `{ sameIdTypeAndName, measureFinal }`. */
+function leakOptions(call, options) {
+  const rule = choiceOption(call, options, 'idRule', Object.keys(ID_RULES), 'sameId');
+  const measureIn = choiceOption(call, options, 'measureIn', MEASURE_IN, 'target');
+  return { sameIdTypeAndName: ID_RULES[rule], measureFinal: measureIn === 'final' };
 }
 
 /** Calls `body()`, sync or async; a throw or rejection goes to `fail`, which rethrows. */
@@ -237,7 +274,69 @@ function snapshotFront(binding, files = null) {
     });
   }
 
-  return { parseSnapshot, parseSnapshotAsync, diffSnapshots, diffSnapshotsAsync };
+  /** The three sides of a leak search, checked before any is read, in the order they
+   * are parsed: the baseline, the side that only gives ids, the side measured. */
+  function leakSides(call, inputs, options, accepts) {
+    const { sameIdTypeAndName, measureFinal } = leakOptions(call, options);
+    const [baseline, target, final] = ['baseline', 'target', 'final'].map((which, i) => ({
+      which,
+      input: inputs[i],
+      kind: kindOf(call, which, inputs[i], accepts),
+    }));
+    const [other, measured] = measureFinal ? [target, final] : [final, target];
+    return { sameIdTypeAndName, baseline, other, measured };
+  }
+
+  /** The ids of an opened side, which is freed if this call owns it. */
+  const idsOf = (opened, sameIdTypeAndName) => useThenFree(opened, (s) => s.nodeIds(sameIdTypeAndName));
+
+  /** Frees `ids` (a NodeIds) once `use(ids)` has returned or settled. */
+  function usingIds(ids, use) {
+    let result;
+    try {
+      result = use(ids);
+    } catch (error) {
+      ids.free();
+      throw error;
+    }
+    if (!(result instanceof Promise)) {
+      ids.free();
+      return result;
+    }
+    return result.finally(() => ids.free());
+  }
+
+  /** Leaks across three snapshots (paths, bytes or HeapSnapshots), as memlab's find-leaks:
+   * objects not in the baseline, in the target and still in the final snapshot, as rows
+   * `{ what, count, retainedSize, trace }`, largest first. Each file is parsed and freed
+   * in turn (the baseline and the other side kept as ids only). `options.idRule`:
+   * 'sameId' (default) or 'sameIdTypeAndName'; `options.measureIn`: 'target' (default)
+   * or 'final' (memlab's). */
+  function findLeaks(baseline, target, final, options) {
+    const call = 'findLeaks(baseline, target, final, options)';
+    return holding([baseline, target, final], () => {
+      const { sameIdTypeAndName, ...sides } = leakSides(call, [baseline, target, final], options, DIFF_SYNC);
+      const opened = ({ which, kind, input }) => open(call, which, kind, input, parseSync);
+      return usingIds(idsOf(opened(sides.baseline), sameIdTypeAndName), (before) =>
+        usingIds(idsOf(opened(sides.other), sameIdTypeAndName), (other) =>
+          useThenFree(opened(sides.measured), (s) => s.findLeaks(before, other).map(leakRow))));
+    });
+  }
+
+  /** `findLeaks` with asynchronous file reads, also taking Blobs and (async) iterables of
+   * chunks; each stream or iterator given is read to its end, or released on failure. */
+  async function findLeaksAsync(baseline, target, final, options) {
+    const call = 'findLeaksAsync(baseline, target, final, options)';
+    return holding([baseline, target, final], async () => {
+      const { sameIdTypeAndName, ...sides } = leakSides(call, [baseline, target, final], options, DIFF_ASYNC);
+      const opened = ({ which, kind, input }) => open(call, which, kind, input, parseAsync);
+      return usingIds(idsOf(await opened(sides.baseline), sameIdTypeAndName), async (before) =>
+        usingIds(idsOf(await opened(sides.other), sameIdTypeAndName), async (other) =>
+          useThenFree(await opened(sides.measured), (s) => s.findLeaks(before, other).map(leakRow))));
+    });
+  }
+
+  return { parseSnapshot, parseSnapshotAsync, diffSnapshots, diffSnapshotsAsync, findLeaks, findLeaksAsync };
 }
 
 module.exports = { snapshotFront };

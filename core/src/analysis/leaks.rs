@@ -26,7 +26,8 @@
 //!   they pass the same edge names (element indexes aside) through nodes of the same
 //!   classes. memlab clusters by trace similarity (`TraceSimilarityStrategy`); this is
 //!   its exact-match case, in linear time. Each row shows the trace of one member,
-//!   ranked by retained size (then count, then class name).
+//!   ranked by retained size (then count, then where the first member is in the
+//!   snapshot).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -183,8 +184,17 @@ pub fn find_leaks_counting(
         c.count += 1;
         c.retained = c.retained.saturating_add(retained);
     }
-    let mut rows: Vec<LeakRow> = clusters
-        .into_values()
+    let mut ranked: Vec<Cluster> = clusters.into_values().collect();
+    // Ties go to the cluster met first in the snapshot, so the order never depends on
+    // the hash map's.
+    ranked.sort_by(|a, b| {
+        b.retained
+            .cmp(&a.retained)
+            .then(b.count.cmp(&a.count))
+            .then(a.first.cmp(&b.first))
+    });
+    let rows: Vec<LeakRow> = ranked
+        .into_iter()
         .filter_map(|c| {
             let node = target.node(c.first)?;
             Some(LeakRow {
@@ -195,13 +205,6 @@ pub fn find_leaks_counting(
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.retained_size
-            .cmp(&a.retained_size)
-            .then(b.count.cmp(&a.count))
-            .then_with(|| a.what.cmp(&b.what))
-            .then_with(|| a.trace.len().cmp(&b.trace.len()))
-    });
     (rows, work)
 }
 

@@ -66,6 +66,7 @@ mod traces;
 
 #[doc(hidden)]
 pub use cache::Cached;
+pub use cache::NoSuchNode;
 pub use dominators::Dominators;
 pub use ids::{IdRule, NodeIds};
 pub use leaks::{
