@@ -143,3 +143,12 @@ test('the verdicts compare the first binding of each road with each other, and e
   ]);
   assert.deepEqual(bindingPairs(['napi-v2', 'neon']), [['napi-v2', 'neon']], 'without its road\'s first binding, the first selected leads it');
 });
+
+test('a binding a runtime cannot run is said not measurable there, with the reason, instead of compared', () => {
+  const doc = makeMatrixDoc({ node: TWO_RUNTIMES['node@22'], chromium: { js: MEDIANS.js, wasm: MEDIANS.wasm } });
+  doc.skipped.push(...doc.cases.map((c) => ({ runtime: 'chromium', case: c.id, impl: 'napi', missing: [], reason: 'napi needs Node-API, which a browser lacks' })));
+  const [call] = choosingSection(runtimeView(doc, 'chromium'));
+  assert.equal(call.headline, 'indicative (quick run): not measurable here: napi needs Node-API, which a browser lacks.');
+  assert.deepEqual(runtimeChanges(doc), [], 'not measurable is no change of answer');
+  assert.match(terminalReport(doc), /napi on chromium skipped 5 cases: napi needs Node-API, which a browser lacks\./);
+});

@@ -25,9 +25,11 @@ function inconclusive(v) {
 }
 
 /** One group's headline: who wins, in how many cases (beyond their noise), by how much, and
- * where the other wins — or that the difference is within the noise. A document from before
- * the noise rule (no `conclusive`) reads as conclusive. */
-function headline(v) {
+ * where the other wins — or that the difference is within the noise, or, when nothing was
+ * compared, the `reasons` the runtime could not run a binding. A document from before the
+ * noise rule (no `conclusive`) reads as conclusive. */
+function headline(v, reasons = []) {
+  if (!v.winner && reasons.length) return `not measurable here: ${reasons.join('; ')}.`;
   if (!v.winner) return `no case in this group was measured on both ${v.a} and ${v.b}.`;
   if (v.conclusive === false) return inconclusive(v);
   const range = v.lowest.case === v.highest.case ? ''
@@ -44,13 +46,14 @@ function indicative(doc) {
   return doc.options?.quick ? 'indicative (quick run): ' : '';
 }
 
-/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }`. */
+/** The section: per verdict, `{ group, pair, headline, sweeps: [sentences about the group's sweeps] }` (`doc.skipped` gives the reasons a binding could not run). */
 function choosingSection(doc) {
   const mark = indicative(doc);
+  const cannot = (v) => [...new Set((doc.skipped ?? []).filter((s) => s.reason && (s.impl === v.a || s.impl === v.b)).map((s) => s.reason))];
   return doc.choosing.map((v) => ({
     group: v.group,
     pair: `${v.a} vs ${v.b}`,
-    headline: `${mark}${headline(v)}`,
+    headline: `${mark}${headline(v, cannot(v))}`,
     sweeps: doc.sweeps.filter((s) => s.group === v.group && s.a === v.a && s.b === v.b).map(sweepSentence),
   }));
 }
