@@ -7,14 +7,14 @@
 //
 // Per snapshot (the two core fixtures and the analysis triple): node and edge counts, the
 // retained size of the whole heap (the root's), the top 20 nodes other than the root by
-// retained size, a fixed
-// selection of nodes with their retained size and immediate dominator (the first three of
-// each class the triple was made with, and every 400th node in snapshot order), and the
-// per-class retained totals of the 40 classes retaining most (plus the triple's classes).
-// For the triple: memlab's find-leaks answer with `--trace-all-objects` (see LEAK_RULES).
+// retained size, a fixed selection of nodes with their retained size and immediate
+// dominator (the first three of each class the triple was made with, and every 400th node
+// in snapshot order), and the per-class retained totals of the 40 classes retaining most
+// (plus the triple's classes). For the triple: memlab's find-leaks answer with
+// `--trace-all-objects` (see LEAK_RULES).
 //
-// The numbers are memlab's own: nothing here recomputes a dominator. Where memlab's rules
-// differ from Chrome DevTools', SEMANTICS says so; the test reads that list too.
+// The numbers are memlab's own: nothing here recomputes a dominator. SEMANTICS, written
+// into the file, says how memlab decides and where Chrome DevTools decides otherwise.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,7 @@ const SEMANTICS = [
   'WeakMap: memlab keeps both halves of an ephemeron (table -> value and key -> value, "part of key -> value pair in WeakMap"), so a value held only by a WeakMap is dominated by the common dominator of the key and the table; DevTools drops the table half, making the key its dominator',
   'unreachable nodes: those retained only by weak edges are walked from the root as extra DFS trees, the rest (cliques retaining one another) are children of the root; the root retained size therefore counts every node of the snapshot',
   'retained size: self size plus the retained sizes of the nodes it immediately dominates',
+  'ids: memlab keeps node ids in 32 bits (an id of 2^32 or more wraps and collides); V8 ids stay below that in practice, and every id here does',
   'class: the DevTools class of a node: (system) for hidden, (compiled code) for code, Function for closures, the name for objects and native nodes, (type) for the rest',
   'class retained total (retainedSize): the sum of the retained sizes of the class nodes that no other node of the same class dominates (memlab aggregateDominatorMetrics over the class)',
   'DevTools class total (devtoolsRetainedSize): the same over only the nodes with a self size or of type native (DevTools calculateClassesRetainedSize); it differs where a class holds zero-size nodes that dominate others, as (synthetic) holds the root',
