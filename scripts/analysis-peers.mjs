@@ -75,17 +75,20 @@ function analyzeWith(pkg, file) {
   return top;
 }
 
-/** The child side: runs one contender's task, prints `{ seconds, answer }` as JSON. */
+/** The child side: runs one contender's task, prints `{ seconds, cpuSeconds, answer }` as JSON
+ * (CPU time of all the process's threads: on a loaded machine, closer to the unloaded time). */
 async function child([name, task, ...files]) {
   const contender = CONTENDERS[name];
   const loaded = contender.load();
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const answer = await contender[task](loaded, ...files);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(`${JSON.stringify({ seconds, answer })}\n`);
+  const { user, system } = process.cpuUsage(cpu);
+  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (user + system) / 1e6, answer })}\n`);
 }
 
-/** One run of `name`'s `task` in a child under /usr/bin/time: `{ seconds, answer, peakRss }`, or `{ error }`. */
+/** One run of `name`'s `task` in a child under /usr/bin/time: `{ seconds, cpuSeconds, answer, peakRss }`, or `{ error }`. */
 function runOnce(name, task, files) {
   const timeFile = path.join(os.tmpdir(), `bindlab-analysis-peers-${process.pid}.time`);
   const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, SELF, '--child', name, task, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -106,19 +109,19 @@ function measure(name, task, files, runs) {
 
 const mb = (bytes) => bytes / 1e6;
 
-/** The table of one task: time, MB/s over the files' bytes, peak RSS and its multiple of the largest file. */
+/** The table of one task: time, CPU time, MB/s over the files' bytes, peak RSS and its multiple of the largest file. */
 function report(task, files, rows) {
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const largestFile = Math.max(...files.map((f) => fs.statSync(f).size));
   console.log(`\n${task}: ${files.map((f) => `${path.relative(ROOT, f)} (${mb(fs.statSync(f).size).toFixed(1)} MB)`).join(', ')}`);
-  console.log('| contender | seconds | MB/s | peak RSS (MB) | RSS / largest file | answer |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| contender | seconds | CPU seconds | MB/s | peak RSS (MB) | RSS / largest file | answer |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, r] of rows) {
     if (r.error) {
-      console.log(`| ${name} | failed: ${r.error} | | | | |`);
+      console.log(`| ${name} | failed: ${r.error} | | | | | |`);
       continue;
     }
-    console.log(`| ${name} | ${r.seconds.toFixed(2)} | ${(mb(bytes) / r.seconds).toFixed(1)} | ${mb(r.peakRss).toFixed(0)} | ${(r.peakRss / largestFile).toFixed(2)}x | ${r.answer} |`);
+    console.log(`| ${name} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(mb(bytes) / r.seconds).toFixed(1)} | ${mb(r.peakRss).toFixed(0)} | ${(r.peakRss / largestFile).toFixed(2)}x | ${r.answer} |`);
   }
 }
 
