@@ -55,7 +55,8 @@ function main(filter) {
     const root = path.join(dir, 'harness');
     fs.cpSync(HARNESS, root, { recursive: true });
     fs.symlinkSync(NODE_MODULES, path.join(dir, 'node_modules'));
-    fs.symlinkSync(path.join(HARNESS, '..', 'tools'), path.join(dir, 'tools')); // the build tooling the harness reads (toolchain.js)
+    // The repository folders the harness reads beside it: the build tooling (toolchain.js) and the variants' loaders (variants.js).
+    for (const sibling of ['tools', 'variants']) fs.symlinkSync(path.join(HARNESS, '..', sibling), path.join(dir, sibling));
     if (!testsPass(root)) throw new Error('the tests fail without any mutation: fix them first');
     const survivors = [];
     mutants.forEach((mutant, i) => {
