@@ -10,17 +10,21 @@ import { summarize } from '../stats.js';
 import { ints } from '@bindlab/bench-js/inputs.js';
 import callOverhead from '@bindlab/bench-js/call-overhead.js';
 import transfer from '@bindlab/bench-js/transfer.js';
+import realApi from '@bindlab/bench-js/real-api.js';
 import { loadInPage, unavailableInPage } from './implementations.mjs';
 
 /**
- * The case tables whose code runs in a page. real-api.js reads its fixtures with node:fs and
- * node:zlib as it loads, so its cases are not here: a case id the host sends that no table
- * here has stands for a case that needs Node's modules.
+ * The bench tables (bench-js/index.js's `bench`, which also loads the lifetime and repro
+ * cases, so not through it). A case reading files declares `needs: ['node']`: its table loads
+ * here, and the worker skips it.
  */
-const PAGE_CASES = new Map(expandTables([callOverhead, transfer]).map((c) => [c.id, c]));
+const PAGE_CASES = new Map(expandTables([callOverhead, transfer, realApi]).map((c) => [c.id, c]));
 
-/** The cases of `ids`, in order; one that needs Node's modules as `{ id, uses: [], needs: ['node'] }`. */
-const casesOf = (ids) => ids.map((id) => PAGE_CASES.get(id) ?? { id, uses: [], needs: ['node'] });
+/** What a case id the host sends and no table here has needs: this list to include its file. */
+const NOT_IN_PAGE = 'its case file listed in harness/lib/browser/page.mjs';
+
+/** The cases of `ids`, in order. */
+const casesOf = (ids) => ids.map((id) => PAGE_CASES.get(id) ?? { id, uses: [], needs: [NOT_IN_PAGE] });
 
 globalThis.bindlabRun = (input, runtime) => runWorkerInput(input, {
   emit: (message) => globalThis.bindlabEmit(message),
