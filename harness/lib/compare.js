@@ -5,6 +5,7 @@
 
 const { noise, MIN_CHANGE, within, differenceThreshold } = require('./stats.js');
 const { cellKey } = require('./results.js');
+const { answerOf } = require('./verdict.js');
 
 /** Rows whose baseline median is under this many ns are the ns-scale ones `reproducibility` sums up. */
 const NS_SCALE = 1000;
@@ -50,11 +51,23 @@ function threshold(before, after) {
 }
 
 /**
+ * The choosing answers of both documents side by side, for every (runtime, group, pair) both
+ * answered: `[{ runtime, group, a, b, before, after }]`, each answer a winner or "inconclusive".
+ */
+function compareAnswers(baseline, current) {
+  const key = (v) => `${v.runtime ?? ''}\0${v.group}\0${v.a}\0${v.b}`;
+  const old = new Map((baseline.choosing ?? []).filter(answerOf).map((v) => [key(v), v]));
+  return (current.choosing ?? []).filter((v) => answerOf(v) && old.has(key(v)))
+    .map((v) => ({ runtime: v.runtime, group: v.group, a: v.a, b: v.b, before: answerOf(old.get(key(v))), after: answerOf(v) }));
+}
+
+/**
  * Compares the medians of every (runtime, case, implementation) present in both documents:
  * `{ baseline: { createdAt, commit }, rows: [{ runtime, case, impl, before, after, change, threshold,
  * verdict }], counts, reproducibility, unmatched }`. `change` is after/before − 1; `verdict`
  * is 'faster', 'slower' or 'same' (|change| within the threshold); `reproducibility` is
- * described above; `unmatched` counts rows present in only one of the documents.
+ * described above; `unmatched` counts rows present in only one of the documents; `answers`
+ * are compareAnswers'.
  */
 function compareResults(baseline, current) {
   const key = (r) => cellKey(r.runtime, r.impl, r.case);
@@ -74,6 +87,7 @@ function compareResults(baseline, current) {
     counts,
     reproducibility: reproducibility(rows),
     unmatched: baseline.results.length + current.results.length - 2 * rows.length,
+    answers: compareAnswers(baseline, current),
   };
 }
 

@@ -54,4 +54,10 @@ function chooseBindings(cases, median, a, b, noiseOf = () => 0) {
   });
 }
 
-module.exports = { chooseBindings };
+/** What a verdict answers: its winner, "inconclusive" when the difference is inside the noise, or null when nothing was compared. */
+function answerOf(v) {
+  if (!v.winner) return null;
+  return v.conclusive === false ? 'inconclusive' : v.winner;
+}
+
+module.exports = { chooseBindings, answerOf };

@@ -4,8 +4,8 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { compareResults, incomparabilities, threshold, MIN_CHANGE, NS_SCALE } = require('../lib/compare.js');
-const { comparisonLine } = require('../lib/report/tables.js');
-const { makeDoc, environment, stats } = require('./fixture.js');
+const { comparisonLine, answerLines } = require('../lib/report/tables.js');
+const { makeDoc, makeMatrixDoc, environment, stats, MEDIANS } = require('./fixture.js');
 
 /** A document with one result per `[case, p50, spread]` (all on 'wasm', one process). */
 function run(rows) {
@@ -78,4 +78,20 @@ test('runs from another CPU, core count or runtime version are incomparable', ()
   assert.match(incomparabilities(here, environment({ cpu: 'Other CPU' })).join(), /CPU model differs: Test CPU 3000 \(baseline\) vs Other CPU/);
   assert.match(incomparabilities(here, environment({ cores: 8 })).join(), /CPU count differs/);
   assert.match(incomparabilities(here, environment({ runtime: '22.1.0' })).join(), /runtime differs: node 20\.0\.0 \(baseline\) vs node 22\.1\.0/);
+});
+
+test('a comparison says whether the choosing answers held: the same, within noise, or changed', () => {
+  const line = (before, after) => answerLines(compareResults(before, after));
+  assert.deepEqual(line(makeDoc(), makeDoc({ scale: 1.04 })), ['Choosing a binding: the same answer as the baseline in 2 of 2 groups.']);
+  const napiFaster = (factor) => makeMatrixDoc({ node: { js: MEDIANS.js, wasm: MEDIANS.wasm, napi: Object.fromEntries(Object.entries(MEDIANS.wasm).map(([id, ns]) => [id, ns * factor])) } });
+  assert.deepEqual(line(napiFaster(0.5), napiFaster(1.03)), [
+    'Choosing a binding: the same answer as the baseline in 0 of 2 groups.',
+    'within noise: call (wasm vs napi): napi in the baseline, inconclusive now.',
+    'within noise: bytes (wasm vs napi): napi in the baseline, inconclusive now.',
+  ]);
+  assert.deepEqual(line(napiFaster(0.5), napiFaster(2)).slice(1), [
+    'CHANGED: call (wasm vs napi): napi in the baseline, wasm now.',
+    'CHANGED: bytes (wasm vs napi): napi in the baseline, wasm now.',
+  ]);
+  assert.deepEqual(answerLines(compareResults(run([['a', 1]]), run([['a', 1]]))), [], 'no verdicts, no line');
 });

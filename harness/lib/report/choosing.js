@@ -5,6 +5,7 @@
 'use strict';
 
 const { formatRatio, formatSize } = require('./format.js');
+const { answerOf } = require('../verdict.js');
 
 /**
  * The sentence for one sweep: its crossovers, or the binding faster at every size. With neither,
@@ -56,12 +57,6 @@ function choosingSection(doc) {
     headline: `${mark}${headline(v, cannot(v))}`,
     sweeps: doc.sweeps.filter((s) => s.group === v.group && s.a === v.a && s.b === v.b).map(sweepSentence),
   }));
-}
-
-/** What a verdict answers, in a word or two: the winner and its factor, "inconclusive", or null when nothing was compared. */
-function answerOf(v) {
-  if (!v.winner) return null;
-  return v.conclusive === false ? 'inconclusive' : v.winner;
 }
 
 /**

@@ -112,7 +112,10 @@ function noteSections(doc) {
 function comparisonSections(doc) {
   if (!doc.comparison) return [];
   const changed = tables.comparisonTable(doc.comparison, doc.cases);
-  return [section(2, 'Comparison', [text(tables.comparisonLine(doc.comparison)), ...(changed.rows.length ? [table(changed)] : [])])];
+  const answers = tables.answerLines(doc.comparison);
+  return [section(2, 'Comparison', [
+    text(tables.comparisonLine(doc.comparison)), ...(answers.length ? [list(answers)] : []), ...(changed.rows.length ? [table(changed)] : []),
+  ])];
 }
 
 /** The lifetime lab: its summary, then per experiment its question, verdicts, controls, charts and measures. */

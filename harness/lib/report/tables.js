@@ -252,7 +252,24 @@ function comparisonLine(comparison) {
     + `${unmatched ? `; ${unmatched} results present in only one run` : ''}.${reproduced}`;
 }
 
+/**
+ * Whether the choosing answers held against the baseline: one line counting the same
+ * answers, then one per answer that moved — "within noise" when either side is inconclusive,
+ * "CHANGED" when the two name different winners. None when nothing was answered on both.
+ */
+function answerLines(comparison) {
+  const answers = comparison.answers ?? [];
+  if (!answers.length) return [];
+  const moved = answers.filter((x) => x.before !== x.after);
+  const several = new Set(answers.map((x) => x.runtime)).size > 1;
+  return [
+    `Choosing a binding: the same answer as the baseline in ${answers.length - moved.length} of ${answers.length} groups.`,
+    ...moved.map((x) => `${x.before === 'inconclusive' || x.after === 'inconclusive' ? 'within noise' : 'CHANGED'}: `
+      + `${x.group}${several ? ` on ${x.runtime}` : ''} (${x.a} vs ${x.b}): ${x.before} in the baseline, ${x.after} now.`),
+  ];
+}
+
 module.exports = {
   OPTIMISED_AWAY_MARK, RATIO_NOISE_LEGEND, DETAIL_MEASURES, groupsOf, cellMeaning, resultsLegend, environmentLines, environmentSummary,
-  summaryTable, ratioTable, detailTable, emptyLoopTable, skippedLines, errorLines, comparisonTable, comparisonLine,
+  summaryTable, ratioTable, detailTable, emptyLoopTable, skippedLines, errorLines, comparisonTable, comparisonLine, answerLines,
 };
