@@ -85,3 +85,22 @@ test('variant builds: skipped when unchanged, rebuilt on a content change; a mis
   assert.match(failed.unavailable[0].reason, /^failed to build: `fake test-build-ok` exited with 101$/);
   assert.match(unavailableReason(IDS[1], 'out'), /^failed to build/);
 });
+
+test('a build output is replaced through a new file, never rewritten in place under a process that loaded it', (t) => {
+  const { replaceFile } = require('../tools/lib/replace-file.js');
+  const dir = path.join(ROOT, 'target', 'replace-file-test');
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'addon.node');
+  fs.writeFileSync(file, 'old');
+  const held = fs.openSync(file, 'r'); // stands for the mapping of a loaded addon
+  const before = fs.statSync(file).ino;
+  replaceFile(file, (temporary) => fs.writeFileSync(temporary, 'new'));
+  assert.notEqual(fs.statSync(file).ino, before, 'a new file took the name');
+  assert.equal(fs.readFileSync(file, 'utf8'), 'new');
+  const buffer = Buffer.alloc(3);
+  fs.readSync(held, buffer, 0, 3, 0);
+  fs.closeSync(held);
+  assert.equal(buffer.toString(), 'old', 'what a process had open is unchanged');
+  assert.deepEqual(fs.readdirSync(dir), ['addon.node'], 'no temporary file left');
+});

@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ROOT } = require('./toolchain.js');
+const { replaceFile } = require('./replace-file.js');
 
 /** The per-platform napi packages: built file → package folder, relative to the root. */
 const NAPI_PLATFORMS = { 'napi-binding/bindlab.linux-x64-gnu.node': 'napi-binding/npm/linux-x64-gnu' };
@@ -63,10 +64,11 @@ function esmEntry(names) {
   ].join('\n');
 }
 
-/** Writes `file` when its content differs; returns whether it wrote. */
+/** Writes `file` when its content differs, through a rename (a loaded `.node` must never be
+ * overwritten in place: see replace-file.js); returns whether it wrote. */
 function writeIfChanged(file, content) {
   if (fs.existsSync(file) && fs.readFileSync(file).equals(Buffer.from(content))) return false;
-  fs.writeFileSync(file, content);
+  replaceFile(file, (temporary) => fs.writeFileSync(temporary, content));
   return true;
 }
 

@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, commandOutput } = require('./toolchain.js');
 const { fingerprint } = require('./fingerprint.js');
+const { replaceFile } = require('./replace-file.js');
 const { buildDir, unavailableNote } = require('../../variants/lib/built.js');
 
 /** The core every variant is built over (the root Cargo.lock does not pin it for them). */
@@ -90,7 +91,7 @@ function runStep(step, run) {
   if (step.copy) {
     const [from, to] = step.copy.map((file) => path.resolve(ROOT, file));
     fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, to);
+    replaceFile(to, (temporary) => fs.copyFileSync(from, temporary));
     return null;
   }
   const status = run(step.command, step.args);
