@@ -272,8 +272,11 @@ fn unreachable_nodes_are_dominated_by_the_root() {
 fn nodes_are_found_by_id_and_rows_ranked_by_retained_size() {
     let snap = small(&[]);
     let d = Dominators::compute(&snap);
-    assert_eq!(d.ordinal_of(&snap, 5), Some(2));
-    assert_eq!(d.ordinal_of(&snap, 4), None);
+    assert_eq!(snap.ordinal_of_id(5), Ok(2));
+    assert_eq!(
+        snap.ordinal_of_id(4).map_err(|e| e.to_string()),
+        Err("must be the id of a node in this snapshot, got number 4".into())
+    );
     assert_eq!(d.dominator(99), None);
     assert_eq!(d.retained_size(99), None);
     let top: Vec<(u64, u64)> = d

@@ -231,3 +231,38 @@ fn long_traces_are_cut_after_sixteen_steps_and_name_where_they_start() {
     );
     let _: &HeapSnapshot = &target.parse();
 }
+
+#[test]
+fn the_records_of_a_linked_list_share_one_trace_cluster() {
+    // Global -list-> R0 -next-> R1 -next-> ... R9, and a hidden holder keeping each record
+    // by an internal edge, so that every record is its own leak root (Global dominates
+    // them all) while its trace runs down the list.
+    let heap = |records: u64| {
+        let mut s = Snap::new();
+        let roots = s.node("synthetic", "(GC roots)", 3, 0);
+        let global = s.node("object", "Global", 5, 24);
+        let holder = s.node("hidden", "system / Holder", 7, 8);
+        s.indexed(0, "element", 1, roots);
+        s.indexed(roots, "element", 0, global);
+        s.edge(global, "internal", "h", holder);
+        let mut prev = global;
+        for k in 0..records {
+            let r = s.node("object", "Record", 101 + 2 * k, 16);
+            s.edge(prev, "property", if k == 0 { "list" } else { "next" }, r);
+            s.edge(holder, "internal", "keep", r);
+            prev = r;
+        }
+        s
+    };
+    let (base, target) = (heap(0), heap(10));
+    let rows = find_leaks(
+        &ids(&base, IdRule::SameId),
+        &target.parse(),
+        &ids(&target, IdRule::SameId),
+    );
+    let summary: Vec<(&str, u64, usize)> = rows
+        .iter()
+        .map(|r| (r.what.as_str(), r.count, r.trace.len()))
+        .collect();
+    assert_eq!(summary, [("Record", 9, 3), ("Record", 1, 2)]);
+}

@@ -9,10 +9,13 @@ use crate::snapshot::HeapSnapshot;
 
 use super::Dominators;
 
-/// A snapshot's dominator tree, computed on first use. Two caches always compare
-/// equal: the tree is a function of the snapshot.
+/// A snapshot's dominator tree and its node ordinals sorted by id, each computed on
+/// first use. Two caches always compare equal: both are functions of the snapshot.
 #[derive(Debug, Clone, Default)]
-pub struct Cached(OnceLock<Dominators>);
+pub struct Cached {
+    dominators: OnceLock<Dominators>,
+    by_id: OnceLock<Vec<u32>>,
+}
 
 impl PartialEq for Cached {
     fn eq(&self, _: &Self) -> bool {
@@ -25,7 +28,8 @@ impl Eq for Cached {}
 impl Cached {
     /// Bytes of heap memory held (0 until computed).
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.0.get().map_or(0, Dominators::heap_bytes)
+        let by_id = self.by_id.get().map_or(0, |v| v.capacity() * 4);
+        self.dominators.get().map_or(0, Dominators::heap_bytes) + by_id
     }
 }
 
@@ -33,17 +37,40 @@ impl HeapSnapshot {
     /// The snapshot's dominator tree and retained sizes, computed the first time
     /// (see [`Dominators::compute`]) and kept with the snapshot.
     pub fn dominators(&self) -> &Dominators {
-        self.dominators.0.get_or_init(|| Dominators::compute(self))
+        self.dominators
+            .dominators
+            .get_or_init(|| Dominators::compute(self))
     }
 
-    /// The ordinal of the first node with id `id`, for the calls that take node ids.
+    /// The node ordinals sorted by (id, ordinal), computed the first time and kept.
+    pub fn ordinals_by_id(&self) -> &[u32] {
+        self.dominators.by_id.get_or_init(|| {
+            let mut pairs: Vec<(u64, u32)> = self
+                .nodes
+                .ids
+                .iter()
+                .zip(0u32..)
+                .map(|(&id, o)| (id, o))
+                .collect();
+            pairs.sort_unstable();
+            pairs.into_iter().map(|(_, o)| o).collect()
+        })
+    }
+
+    /// The ordinal of the first node (in snapshot order) with id `id`, for the calls
+    /// that take node ids.
     pub fn ordinal_of_id(&self, id: u64) -> Result<usize, NoSuchNode> {
-        self.dominators().ordinal_of(self, id).ok_or(NoSuchNode(id))
+        let (ids, by_id) = (&self.nodes.ids, self.ordinals_by_id());
+        let at = by_id.partition_point(|&o| ids[o as usize] < id);
+        match by_id.get(at) {
+            Some(&o) if ids[o as usize] == id => Ok(o as usize),
+            _ => Err(NoSuchNode(id)),
+        }
     }
 
     /// Whether [`HeapSnapshot::dominators`] has been computed.
     pub fn has_dominators(&self) -> bool {
-        self.dominators.0.get().is_some()
+        self.dominators.dominators.get().is_some()
     }
 }
 
@@ -54,7 +81,11 @@ pub struct NoSuchNode(pub u64);
 
 impl fmt::Display for NoSuchNode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "must be the id of a node in this snapshot, got number {}", self.0)
+        write!(
+            f,
+            "must be the id of a node in this snapshot, got number {}",
+            self.0
+        )
     }
 }
 

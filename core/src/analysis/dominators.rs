@@ -18,8 +18,6 @@ pub struct Dominators {
     pub(super) idom: Vec<u32>,
     /// Per node ordinal: its retained size in bytes.
     pub(super) retained: Vec<u64>,
-    /// Node ordinals sorted by (id, ordinal), to find a node by id.
-    by_id: Vec<u32>,
 }
 
 impl Dominators {
@@ -35,28 +33,18 @@ impl Dominators {
     pub fn counting(snap: &HeapSnapshot) -> (Self, Work) {
         let mut work = Work::default();
         let n = snap.node_count();
-        let mut by_id: Vec<u32> = (0..n as u32).collect();
-        by_id.sort_unstable_by_key(|&o| (snap.nodes.ids[o as usize], o));
         if n == 0 {
             let empty = Dominators {
                 idom: Vec::new(),
                 retained: Vec::new(),
-                by_id,
             };
             return (empty, work);
         }
         let rules = Essential::new(snap, &mut work);
-        let search = Search::run(snap, &rules, &mut work);
+        let mut search = Search::run(snap, &rules, &mut work);
         let dom = search.dominators(snap, &rules, &mut work);
         let (idom, retained) = by_ordinal(snap, &search.vertex, &dom, &mut work);
-        (
-            Dominators {
-                idom,
-                retained,
-                by_id,
-            },
-            work,
-        )
+        (Dominators { idom, retained }, work)
     }
 
     /// How many nodes the tree covers (all of the snapshot's).
@@ -92,17 +80,9 @@ impl Dominators {
         &self.idom
     }
 
-    /// The ordinal of the first node (in snapshot order) with id `id`.
-    pub fn ordinal_of(&self, snap: &HeapSnapshot, id: u64) -> Option<usize> {
-        let ids = &snap.nodes.ids;
-        let at = self.by_id.partition_point(|&o| ids[o as usize] < id);
-        let o = *self.by_id.get(at)? as usize;
-        (ids[o] == id).then_some(o)
-    }
-
     /// Bytes of heap memory held, by capacity.
     pub fn heap_bytes(&self) -> usize {
-        (self.idom.capacity() + self.by_id.capacity()) * 4 + self.retained.capacity() * 8
+        self.idom.capacity() * 4 + self.retained.capacity() * 8
     }
 }
 
@@ -213,9 +193,11 @@ impl Search {
     }
 
     /// Lengauer–Tarjan's semidominators and immediate dominators, by preorder number.
-    fn dominators(&self, snap: &HeapSnapshot, rules: &Essential, work: &mut Work) -> Vec<u32> {
+    fn dominators(&mut self, snap: &HeapSnapshot, rules: &Essential, work: &mut Work) -> Vec<u32> {
         let count = self.vertex.len() - 1;
         let (first_pred, preds) = self.predecessors(snap, rules, work);
+        // Preorder numbers by ordinal are not needed any more: give their memory back.
+        self.pre = Vec::new();
         let mut semi: Vec<u32> = (0..=count as u32).collect();
         let mut label = semi.clone();
         let mut ancestor = vec![0u32; count + 1];

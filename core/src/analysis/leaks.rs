@@ -24,8 +24,9 @@
 //!   closure they own.
 //! - Leak roots are grouped by class and by trace cluster: two traces are alike when
 //!   they pass the same edge names (element indexes aside) through nodes of the same
-//!   classes. memlab clusters by trace similarity (`TraceSimilarityStrategy`); this is
-//!   its exact-match case, in linear time. Each row shows the trace of one member,
+//!   classes, a run of same-named edges read as one (`traces.rs`). memlab clusters by
+//!   trace similarity (`TraceSimilarityStrategy`); this is a stricter, linear-time
+//!   version of it. Each row shows the trace of one member,
 //!   ranked by retained size (then count, then where the first member is in the
 //!   snapshot).
 
@@ -149,16 +150,17 @@ pub fn find_leaks_counting(
 ) -> (Vec<LeakRow>, Work) {
     let mut work = Work::default();
     let n = target.node_count();
+    // The dominators first: their working memory is given back before the traces'.
+    let dominators = target.dominators();
+    let (in_baseline, in_other) = (baseline.members(target), last.members(target));
     let traces = Traces::new(target, &mut work);
-    let leaked: Vec<bool> = target
-        .nodes()
-        .map(|node| {
-            let o = node.ordinal();
-            !trivial(node.kind()) && traces.reached(o) && !baseline.holds(node) && last.holds(node)
+    let leaked: Vec<bool> = (0..n)
+        .map(|o| {
+            !trivial(target.node_kind(o)) && traces.reached(o) && !in_baseline[o] && in_other[o]
         })
         .collect();
+    drop((in_baseline, in_other));
     work.checks += n as u64;
-    let dominators = target.dominators();
     let covered = dominated_by_leaks(dominators.dominators(), &leaked, &mut work);
     let sized = |o: usize| dominators.retained_size(o).is_some_and(|r| r > 0);
 

@@ -1,15 +1,25 @@
 //! Retainer traces: one shortest path from the root to every node, preferring the
 //! edges memlab prefers, with a signature per node that is the same for two nodes
 //! whose paths read alike (so traces can be clustered in linear time), and the path
-//! written out from the object up, at most [`MAX_STEPS`] steps.
+//! written out from the object up, at most [`MAX_STEPS`] steps. Paths read alike when
+//! they pass the same edge names (element indexes aside) through nodes of the same
+//! classes, a run of steps by edges of the same name (a linked list's `next` → `next`
+//! → `next`…, whatever the classes on it) counting as one step, so the 5th and the
+//! 500th record of a list cluster together, as memlab's trace similarity puts them.
 //!
-//! Edges, as memlab's `TraceFinder.annotateShortestPaths` and `utils.isMeaningfulEdge`
-//! rank them: self edges, `internal` edges named `code`, `hidden` edges named
-//! `sloppy_function_map` and `hidden` edges to `system / NativeContext` are never
-//! followed; `internal` and `hidden` edges, and edges into `hidden` (system) nodes or
-//! the `C++ roots` node, are followed only once nothing else reaches a node (memlab
-//! postpones its "less preferable" edges the same way); weak edges, which memlab never
-//! follows, come last of all, so an object held only weakly still gets a trace.
+//! Edges, after memlab's `TraceFinder.annotateShortestPaths`, `utils.isMeaningfulEdge`
+//! and `Config` (`edgeNameBlockList`, `nodeNameBlockList`, `nodeNameGreyList`):
+//! - never followed: self edges, `internal` edges named `code`, `hidden` edges to
+//!   `system / NativeContext`, edges named `feedback_cell` or `part of key -> value
+//!   pair in ephemeron table`, and edges from or to `system / PropertyCell`;
+//! - followed only once nothing better reaches a node (memlab postpones its "less
+//!   preferable" edges the same way): edges into synthetic nodes, the V8 root
+//!   categories such as `(GC roots)`, `(Handle scope)`, `C++ roots` (memlab's grey list
+//!   holds them), so the root's shortcut to `global` is preferred; and, beyond memlab,
+//!   `internal` and `hidden` edges and edges into `hidden` (system) nodes;
+//! - weak edges, which memlab never follows, come last of all, so an object held only
+//!   weakly still gets a trace. memlab also skips the key half of a WeakMap entry; this
+//!   keeps it (demoted, as an `internal` edge).
 
 use serde::Serialize;
 
@@ -39,20 +49,35 @@ fn tier(snap: &HeapSnapshot, from: usize, e: usize, to: usize) -> u8 {
     if from == to {
         return NEVER;
     }
-    let name = |e: usize| snap.string(snap.edges.names[e]);
-    let target = || snap.string(snap.nodes.names[to]);
-    match snap.edge_kind(e) {
+    let edge_name = || snap.string(snap.edges.names[e]);
+    let node_name = |o: usize| snap.string(snap.nodes.names[o]);
+    let kind = snap.edge_kind(e);
+    let named = !matches!(kind, EdgeKind::Element | EdgeKind::Hidden);
+    if (named && BLOCKED_EDGES.contains(&edge_name()))
+        || node_name(to) == BLOCKED_NODE
+        || node_name(from) == BLOCKED_NODE
+    {
+        return NEVER;
+    }
+    match kind {
         EdgeKind::Weak => 2,
-        EdgeKind::Internal if name(e) == "code" => NEVER,
-        EdgeKind::Hidden if target() == "system / NativeContext" => NEVER,
+        EdgeKind::Internal if edge_name() == "code" => NEVER,
+        EdgeKind::Hidden if node_name(to) == "system / NativeContext" => NEVER,
         EdgeKind::Internal | EdgeKind::Hidden => 1,
         _ => match snap.node_kind(to) {
-            NodeKind::Hidden => 1,
-            NodeKind::Synthetic if target() == "C++ roots" => 1,
+            NodeKind::Hidden | NodeKind::Synthetic => 1,
             _ => 0,
         },
     }
 }
+
+/// memlab's `edgeNameBlockList`: edges never followed in traces.
+const BLOCKED_EDGES: [&str; 2] = [
+    "feedback_cell",
+    "part of key -> value pair in ephemeron table",
+];
+/// memlab's `nodeNameBlockList`: a node traces never pass.
+const BLOCKED_NODE: &str = "system / PropertyCell";
 
 /// Never followed.
 const NEVER: u8 = u8::MAX;
@@ -99,7 +124,12 @@ impl Traces {
                     }
                     reached.set(w);
                     t.via[w] = e as u32;
-                    t.signature[w] = step_signature(snap, t.signature[v], e, w);
+                    let repeated = v != 0 && edge_key(snap, t.via[v] as usize) == edge_key(snap, e);
+                    t.signature[w] = if repeated {
+                        t.signature[v]
+                    } else {
+                        mix(t.signature[v] ^ step_key(snap, e, w))
+                    };
                     t.anchor[w] = if v == 0 { w as u32 } else { t.anchor[v] };
                     order.push(w as u32);
                 }
@@ -165,22 +195,28 @@ fn class_label(node: Node<'_>) -> String {
     }
 }
 
-/// The signature of the path to `w` by edge `e`, extending its holder's `parent`:
-/// element and hidden indexes are left out, so `[0]` and `[4999]` read alike.
-fn step_signature(snap: &HeapSnapshot, parent: u64, e: usize, w: usize) -> u64 {
+/// What edge `e` reads as in a signature: its kind and name, where element and hidden
+/// indexes are left out (`[0]` and `[4999]` read alike) and so are the ids in a WeakMap
+/// entry's name (`3 / part of key (K @12) -> value (V @14) pair in WeakMap (table @9)`).
+fn edge_key(snap: &HeapSnapshot, e: usize) -> u64 {
     let kind = snap.edges.types[e] as u64;
-    let edge_name = match snap.edge_kind(e) {
+    let name = match snap.edge_kind(e) {
         EdgeKind::Element | EdgeKind::Hidden => u64::from(u32::MAX),
+        _ if snap.string(snap.edges.names[e]).contains("WeakMap") => u64::from(u32::MAX) - 1,
         _ => u64::from(snap.edges.names[e]),
     };
+    mix(mix(kind) ^ name)
+}
+
+/// What a step to `w` by edge `e` reads as: the edge's key and `w`'s class (the names
+/// of nodes other than objects, native and synthetic nodes, a string's text, left out).
+fn step_key(snap: &HeapSnapshot, e: usize, w: usize) -> u64 {
     let node_type = snap.nodes.types[w] as u64;
     let node_name = match snap.node_kind(w) {
         NodeKind::Object | NodeKind::Native | NodeKind::Synthetic => u64::from(snap.nodes.names[w]),
         _ => u64::from(u32::MAX),
     };
-    [kind, edge_name, node_type, node_name]
-        .into_iter()
-        .fold(parent ^ 0x9e37_79b9_7f4a_7c15, |h, x| mix(h ^ x))
+    mix(mix(edge_key(snap, e) ^ node_type) ^ node_name)
 }
 
 /// SplitMix64's finaliser.
