@@ -1,6 +1,7 @@
 //! The conversions several modules share.
 
 use napi::bindgen_prelude::{Env, Unknown};
+use napi::sys;
 use serde::Serialize;
 use serde_json::{Number, Value};
 
@@ -32,5 +33,14 @@ fn integers_as_floats(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(integers_as_floats),
         Value::Object(map) => map.values_mut().for_each(integers_as_floats),
         _ => {}
+    }
+}
+
+/// Checks a Node-API status, naming the call that failed.
+pub(crate) fn check(status: sys::napi_status, call: &str) -> napi::Result<()> {
+    if status == sys::Status::napi_ok {
+        Ok(())
+    } else {
+        Err(napi::Error::from_reason(format!("{call} failed with status {status}")))
     }
 }

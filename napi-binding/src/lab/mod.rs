@@ -3,9 +3,11 @@
 mod callback;
 mod class;
 mod counters;
-mod lifetime;
+mod holder;
 mod object;
 mod panic;
 mod probe;
 mod throw;
+mod tracked;
 mod transfer;
+mod values;

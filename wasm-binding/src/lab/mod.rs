@@ -2,9 +2,11 @@
 
 mod callback;
 mod class;
-mod lifetime;
+mod holder;
 mod object;
 mod panic;
 mod probe;
 mod throw;
+mod tracked;
 mod transfer;
+mod values;
