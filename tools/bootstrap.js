@@ -2,7 +2,9 @@
 // Brings a clone to the point where `npm test` and `npm run bench` can run: checks the
 // prerequisites, installs what is missing (wasm32 target, wasm-pack, the exact
 // wasm-bindgen-cli that Cargo.lock pins, npm dependencies with a working wasm-opt) and
-// builds both bindings in release mode. Every step is skipped when already done, so a
+// builds both bindings in release mode, then the binding variants of issue 13
+// (tools/lib/variant-builds.js; one that cannot be built is reported and skipped, the
+// bootstrap still succeeds). Every step is skipped when already done, so a
 // second run with nothing changed takes well under a second. Uses Node built-ins only:
 // it runs before `npm install`.
 'use strict';
