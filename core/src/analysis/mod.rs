@@ -68,6 +68,7 @@ mod traces;
 pub use cache::Cached;
 pub use cache::NoSuchNode;
 pub use dominators::Dominators;
+pub(crate) use ids::fingerprint;
 pub use ids::{IdRule, NodeIds};
 pub use leaks::{
     find_leaks, find_leaks_counting, find_leaks_in, LeakError, LeakOptions, LeakRow, MeasureIn,

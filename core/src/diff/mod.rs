@@ -24,6 +24,12 @@
 //!
 //! [`diff_snapshots`] does exactly that: on two 176 MB synthetic snapshots it takes
 //! about a second and peaks at about 1.1 times the larger file.
+//!
+//! Two id rules: memwatch's, the default, matches the snapshots' nodes by id alone; V8
+//! reuses ids, though (in a real pair, id 599451 was a `WeakArrayList` before and a
+//! 40-byte `Object` after), so [`HeapSummary::with_rule`] with
+//! [`IdRule::SameIdTypeAndName`] counts an id whose type or name changed as one node
+//! freed and one allocated.
 
 mod group;
 mod retainers;
@@ -38,6 +44,7 @@ use serde::Serialize;
 pub use retainers::RetainerStep;
 pub use summary::HeapSummary;
 
+use crate::analysis::{fingerprint, IdRule};
 use crate::nice::nice_size;
 use crate::snapshot::{HeapSnapshot, ParseError};
 use crate::work::Work;
@@ -273,8 +280,16 @@ fn merge(
         while let Some(gone) = old.next_if(|e| e.id < id) {
             freed(&mut m, gone);
         }
-        if old.next_if(|e| e.id == id).is_some() {
-            continue;
+        if let Some(same) = old.next_if(|e| e.id == id) {
+            let unchanged = before.rule() == IdRule::SameId
+                || after
+                    .node(o)
+                    .is_some_and(|node| fingerprint(node) == same.print);
+            if unchanged {
+                continue;
+            }
+            // The id was reused: the old object was freed, and this one is new.
+            freed(&mut m, same);
         }
         m.allocated_nodes += 1;
         m.allocated.set(o);

@@ -5,6 +5,7 @@
 
 use super::group::{Classes, RowOf};
 use super::walk::{reach, unique_by_id, Walk};
+use crate::analysis::{fingerprint, IdRule};
 use crate::snapshot::HeapSnapshot;
 use crate::work::Work;
 
@@ -18,6 +19,11 @@ pub struct HeapSummary {
     /// Per reachable id, ascending: the gap from the previous id, the self size, and
     /// the row number + 1 (0: no row), each as LEB128.
     packed: Vec<u8>,
+    /// How the diff matches this summary's nodes with the other snapshot's.
+    rule: IdRule,
+    /// Under [`IdRule::SameIdTypeAndName`], per reachable id (same order): the node's
+    /// type-and-name fingerprint; empty otherwise.
+    prints: Vec<u64>,
 }
 
 /// One reachable node of a summary.
@@ -27,6 +33,8 @@ pub(crate) struct Entry {
     pub size: u64,
     /// Row number in the summary's classes.
     pub row: Option<u32>,
+    /// The type-and-name fingerprint (under [`IdRule::SameIdTypeAndName`]; else 0).
+    pub print: u64,
 }
 
 impl HeapSummary {
@@ -34,6 +42,24 @@ impl HeapSummary {
     /// occurs twice is counted once, as the first node with it in the snapshot.
     pub fn new(snap: &HeapSnapshot) -> Self {
         Self::counting(snap).0
+    }
+
+    /// [`HeapSummary::new`], matched with the other snapshot of a diff by `rule`: under
+    /// [`IdRule::SameIdTypeAndName`] an id whose type or name changed counts as freed and
+    /// allocated (V8 reuses ids), where memwatch's rule, the default, sees one object.
+    pub fn with_rule(snap: &HeapSnapshot, rule: IdRule) -> Self {
+        let mut summary = Self::new(snap);
+        if rule == IdRule::SameIdTypeAndName {
+            let mut order = reach(snap, Walk::AllEdges, &mut Work::default()).order;
+            unique_by_id(&mut order, &snap.nodes.ids);
+            summary.prints = order
+                .iter()
+                .filter_map(|&o| snap.node(o as usize))
+                .map(fingerprint)
+                .collect();
+            summary.rule = rule;
+        }
+        summary
     }
 
     /// [`HeapSummary::new`], also returning the work its walk did. Test support.
@@ -66,6 +92,8 @@ impl HeapSummary {
             reachable: order.len() as u64,
             classes,
             packed,
+            rule: IdRule::SameId,
+            prints: Vec::new(),
         };
         (summary, work)
     }
@@ -85,10 +113,15 @@ impl HeapSummary {
         self.reachable
     }
 
-    /// Bytes of heap memory this summary holds: its packed entries (by capacity) and
-    /// its row names.
+    /// Bytes of heap memory this summary holds: its packed entries (by capacity), its
+    /// row names and its fingerprints.
     pub fn heap_bytes(&self) -> usize {
-        self.packed.capacity() + self.classes.heap_bytes()
+        self.packed.capacity() + self.classes.heap_bytes() + self.prints.capacity() * 8
+    }
+
+    /// How the diff matches this summary's nodes with the other snapshot's.
+    pub fn rule(&self) -> IdRule {
+        self.rule
     }
 
     /// The row names, by row number.
@@ -100,11 +133,18 @@ impl HeapSummary {
     pub(crate) fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
         let mut bytes = self.packed.as_slice();
         let mut id = 0u64;
+        let mut prints = self.prints.iter();
         std::iter::from_fn(move || {
             id += take(&mut bytes)?;
             let size = take(&mut bytes)?;
             let row = take(&mut bytes)?.checked_sub(1).map(|r| r as u32);
-            Some(Entry { id, size, row })
+            let print = prints.next().copied().unwrap_or(0);
+            Some(Entry {
+                id,
+                size,
+                row,
+                print,
+            })
         })
     }
 }
