@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use bindlab_core::work::Work;
+
 const HEADER: &str = r#"{"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count"],"node_types":[["hidden","array","string","object","code","closure","regexp","number","native","synthetic"]],"edge_fields":["type","name_or_index","to_node"],"edge_types":[["context","element","property","internal","hidden","shortcut","weak"]]},"#;
 /// Node type indexes.
 pub const OBJECT: u32 = 3;
@@ -130,5 +132,23 @@ impl Shape for Islands {
             }
             _ => vec![],
         }
+    }
+}
+
+/// Asserts that `work` at size `8 * n` is at most 8.125 times `work` at size `n`,
+/// counter by counter (a linear count `a n - b` grows a little over 8 times; a
+/// quadratic one would grow 64 times).
+pub fn grows_linearly(what: &str, n: u64, work: impl Fn(u64) -> Work) {
+    let (small, large) = (work(n), work(8 * n));
+    assert!(small.total() > 0, "{what}: no work counted");
+    for (name, s, l) in [
+        ("nodes", small.nodes, large.nodes),
+        ("edges", small.edges, large.edges),
+        ("checks", small.checks, large.checks),
+    ] {
+        assert!(
+            8 * l <= 65 * s.max(1),
+            "{what}: {name} grew from {s} to {l} (more than 8x)"
+        );
     }
 }
