@@ -88,7 +88,9 @@ module.exports = {
   question: 'Do values made in a loop inside one call pile up until it returns, and what does each cost apart from its own size?',
   instruments: 'a callback from inside the call every 10,000 values forces a full GC and reads the JS heap (the callback itself runs in the call); '
     + 'the value’s own size comes from the same arrays kept in plain JS, in the same process before the call',
-  needs: [],
+  // V8's heap: the bytes per value are V8's layout, and what a forced GC frees inside the call
+  // is what a precise collector frees (JavaScriptCore's scans the stack conservatively).
+  needs: ['v8Heap'],
   measures: [
     'count', 'bytesPerValue@', 'ownBytesPerValue@', 'handleBytesPerValue@', 'bytesPerValueAfterReturn@', 'pinnedFixedBytes',
     'pinnedBytesPerSlot', 'ownFixedBytes', 'ownBytesPerSlot', 'handleBytesFirstCall', 'handleBytesLaterCalls',

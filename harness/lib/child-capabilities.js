@@ -18,7 +18,7 @@ const CAPABILITIES = {
   },
   v8Heap: {
     has: (scope) => typeof scope.process?.versions.v8 === 'string' && !scope.process.versions.bun,
-    lacks: "no V8 heap (HeapDiff reads V8's heap snapshots; Bun's engine is JavaScriptCore)",
+    lacks: "no V8 heap (its snapshots and its precise collector; Bun's engine is JavaScriptCore)",
   },
   gcEvents: {
     has: (scope) => scope.PerformanceObserver?.supportedEntryTypes?.includes('gc') === true,
