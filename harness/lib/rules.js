@@ -158,4 +158,4 @@ function describeVerdict(v) {
   return `${word}${indicative}: ${v.says} (${v.left} = ${fmt(v.leftValue)} ${v.op} ${fmt(v.rightValue)}${noise})`;
 }
 
-module.exports = { OPS, VERDICTS, RuleKeyError, declares, checkKeys, checkMeasures, uncertaintyOf, compare, judgeRule, judge, describeVerdict };
+module.exports = { OPS, VERDICTS, RuleKeyError, finite, declares, checkKeys, checkMeasures, uncertaintyOf, compare, judgeRule, judge, describeVerdict };

@@ -6,7 +6,7 @@
 // measurement gave it (0 for counts and yes/no evidence, exact).
 'use strict';
 
-const { judgeRule, checkKeys, VERDICTS } = require('../rules.js');
+const { judgeRule, checkKeys, finite, VERDICTS } = require('../rules.js');
 const { checkNeeds } = require('../child-capabilities.js');
 
 /** The outcome words of a claim, in results.json (`outcome`). */
@@ -34,8 +34,8 @@ function checkClaim(claim) {
 /** A rule over evidence fields, judged with each field's uncertainty (`uncertainty`: field → ±, absent for exact evidence). */
 function judgeEvidence(rule, evidence, uncertainty = {}) {
   const lookup = (field) => {
-    const value = evidence[field];
-    return typeof value === 'number' && Number.isFinite(value) ? { value, uncertainty: uncertainty[field] ?? 0 } : undefined;
+    const value = finite(evidence[field]);
+    return value === undefined ? undefined : { value, uncertainty: uncertainty[field] ?? 0 };
   };
   return judgeRule(rule, lookup);
 }
