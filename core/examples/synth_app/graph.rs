@@ -176,7 +176,12 @@ impl Builder {
     /// A named edge (property, internal, context, shortcut, weak).
     fn named(&mut self, from: u32, kind: u8, name: &str, to: u32) {
         let name = self.intern(name);
-        self.edges.push(EdgeRec { from, kind, name, to });
+        self.edges.push(EdgeRec {
+            from,
+            kind,
+            name,
+            to,
+        });
     }
 
     /// An indexed edge (element, hidden).
@@ -208,8 +213,8 @@ fn mix(k: u64) -> u64 {
 
 /// Words the unique strings are made of.
 const WORDS: [&str; 16] = [
-    "order", "user", "session", "invoice", "cart", "item", "price", "token", "account",
-    "report", "widget", "panel", "query", "cache", "route", "stream",
+    "order", "user", "session", "invoice", "cart", "item", "price", "token", "account", "report",
+    "widget", "panel", "query", "cache", "route", "stream",
 ];
 
 /// A string of the kind an application holds: a URL, an e-mail, a JSON fragment, a label.
@@ -272,7 +277,12 @@ fn process(b: &mut Builder) -> Process {
 
     let mut classes = Vec::new();
     for c in 0..CLASSES {
-        let name = format!("{}{}{}", cap(WORDS[(c % 16) as usize]), cap(WORDS[(c / 16 % 16) as usize]), c / 256);
+        let name = format!(
+            "{}{}{}",
+            cap(WORDS[(c % 16) as usize]),
+            cap(WORDS[(c / 16 % 16) as usize]),
+            c / 256
+        );
         let name_index = b.intern(&name);
         let ctor = b.fixed(CLOSURE, &name, 64);
         let prototype = b.fixed(OBJECT, &name, 32);
@@ -362,7 +372,14 @@ fn holder(b: &mut Builder, owner: u32, name: &str) -> Holder {
 
 /// Adds record `k` of `group` to `holder`; `prev` is the previous record of the same
 /// holder (linked both ways). Returns the record's ordinal.
-fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, prev: Option<u32>) -> u32 {
+fn record(
+    b: &mut Builder,
+    p: &Process,
+    h: &mut Holder,
+    group: Group,
+    k: u64,
+    prev: Option<u32>,
+) -> u32 {
     let h64 = mix(k ^ (group as u64) << 60);
     // Below 2^32, as V8's ids are in practice (memlab keeps ids in 32 bits).
     let base = ((group as u64) << 26) + k * IDS_PER_RECORD;
@@ -406,7 +423,11 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
         s
     };
     b.named(child, PROPERTY, "payload", payload);
-    let label = format!("{} since {}", WORDS[(h64 >> 20) as usize % 16], 1_600_000_000 + mix(k) % 100_000_000);
+    let label = format!(
+        "{} since {}",
+        WORDS[(h64 >> 20) as usize % 16],
+        1_600_000_000 + mix(k) % 100_000_000
+    );
     let size = string_size(label.len());
     let label = b.unique(label);
     let label_node = b.node_at(STRING, label, id(15), size);
@@ -466,7 +487,14 @@ fn record(b: &mut Builder, p: &Process, h: &mut Holder, group: Group, k: u64, pr
 }
 
 /// Adds records `ks` of `group` to a new holder `name` on `owner`.
-fn fill(b: &mut Builder, p: &Process, owner: u32, name: &str, group: Group, ks: impl Iterator<Item = u64>) {
+fn fill(
+    b: &mut Builder,
+    p: &Process,
+    owner: u32,
+    name: &str,
+    group: Group,
+    ks: impl Iterator<Item = u64>,
+) {
     let mut h = holder(b, owner, name);
     let mut prev = None;
     for k in ks {
@@ -488,17 +516,27 @@ fn build(shape: Shape, phase: Phase) -> Builder {
     for m in 0..MODULES {
         let module = b.fixed(OBJECT, "Module", 40);
         b.named(p.global, PROPERTY, &format!("module{m}"), module);
-        let ks = (m..shape.records).step_by(MODULES as usize).filter(|&k| !freed(k));
+        let ks = (m..shape.records)
+            .step_by(MODULES as usize)
+            .filter(|&k| !freed(k));
         fill(&mut b, &p, module, "registry", Group::App, ks);
     }
     let cache = b.fixed(OBJECT, "ResponseCache", 40);
     b.named(p.global, PROPERTY, "responseCache", cache);
-    let leaked = if phase == Phase::Baseline { 0 } else { shape.leaked };
+    let leaked = if phase == Phase::Baseline {
+        0
+    } else {
+        shape.leaked
+    };
     fill(&mut b, &p, cache, "entries", Group::Leaked, 0..leaked);
     // The transient records hang from a timer the stack holds, not from global.
     let timer = b.fixed(OBJECT, "Timeout", 80);
     b.indexed(p.stack, ELEMENT, 0, timer);
-    let transient = if phase == Phase::Target { shape.transient } else { 0 };
+    let transient = if phase == Phase::Target {
+        shape.transient
+    } else {
+        0
+    };
     fill(&mut b, &p, timer, "queue", Group::Transient, 0..transient);
     b
 }
@@ -514,12 +552,22 @@ fn write(b: &mut Builder, w: &mut impl Write) -> io::Result<()> {
     w.write_all(b"\"nodes\":[")?;
     for (i, (n, count)) in b.nodes.iter().zip(&counts).enumerate() {
         let sep = if i == 0 { "" } else { "," };
-        writeln!(w, "{sep}{},{},{},{},{count},0,0", n.kind, n.name, n.id, n.size)?;
+        writeln!(
+            w,
+            "{sep}{},{},{},{},{count},0,0",
+            n.kind, n.name, n.id, n.size
+        )?;
     }
     w.write_all(b"],\n\"edges\":[")?;
     for (i, e) in b.edges.iter().enumerate() {
         let sep = if i == 0 { "" } else { "," };
-        writeln!(w, "{sep}{},{},{}", e.kind, e.name, u64::from(e.to) * FIELD_COUNT)?;
+        writeln!(
+            w,
+            "{sep}{},{},{}",
+            e.kind,
+            e.name,
+            u64::from(e.to) * FIELD_COUNT
+        )?;
     }
     w.write_all(b"],\n\"trace_function_infos\":[],\n\"trace_tree\":[],\n\"samples\":[],\n\"locations\":[],\n\"strings\":[")?;
     for (i, s) in b.strings.iter().enumerate() {

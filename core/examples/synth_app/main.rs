@@ -41,21 +41,35 @@ fn write_one(path: &Path, shape: Shape, phase: Phase) -> Result<(), String> {
 
 fn run(args: &[String]) -> Result<(), String> {
     let records = |default: u64| match args.get(2) {
-        Some(s) => s.parse::<u64>().map_err(|e| format!("bad RECORDS {s:?}: {e}")),
+        Some(s) => s
+            .parse::<u64>()
+            .map_err(|e| format!("bad RECORDS {s:?}: {e}")),
         None => Ok(default),
     };
     match args {
         [kind, out, ..] if kind == "one" && args.len() <= 3 => {
             let records = records(350_000)?;
-            let shape = Shape { records, leaked: records / 8, transient: records / 10 };
+            let shape = Shape {
+                records,
+                leaked: records / 8,
+                transient: records / 10,
+            };
             write_one(Path::new(out), shape, Phase::Target)
         }
         [kind, dir, ..] if kind == "triple" && args.len() <= 3 => {
             let records = records(300_000)?;
-            let shape = Shape { records, leaked: records * 4 / 25, transient: records * 3 / 25 };
+            let shape = Shape {
+                records,
+                leaked: records * 4 / 25,
+                transient: records * 3 / 25,
+            };
             let dir = Path::new(dir);
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for (name, phase) in [("baseline", Phase::Baseline), ("target", Phase::Target), ("final", Phase::Final)] {
+            for (name, phase) in [
+                ("baseline", Phase::Baseline),
+                ("target", Phase::Target),
+                ("final", Phase::Final),
+            ] {
                 write_one(&dir.join(format!("{name}.heapsnapshot")), shape, phase)?;
             }
             Ok(())
