@@ -63,6 +63,7 @@ const LEAK_RULES = [
   'without --trace-all-objects memlab keeps only detached DOM elements, unmounted React fibers and stack-trace frames, so on a Node process it reports nothing',
   'with --trace-all-objects (oversizeObjectAsLeak, threshold 0): every candidate except numbers, strings (all string kinds) and hidden nodes, whose retained size is above 0',
   'traces (roots.traces): memlab\'s shortest path from the GC roots to the node, breadth first from the roots in memlab\'s priority order (user roots before system ones; weak edges and WeakMap key edges skipped), root first',
+  'traced: the leaked nodes memlab finds a retainer trace for (TraceFinder.getPathToGCRoots, over the edges it traverses: no weak edges, no WeakMap key edges, none of its blocked edge and node names), the ones its report shows; code objects reached only through blocked or system edges have none',
   'roots of a set: its nodes that no other node of the set dominates; their retained sizes add up to the set\'s (memlab aggregateDominatorMetrics)',
   'clusters: memlab sequential trace clustering of each leaked node\'s shortest path from the GC roots (weak edges skipped, WeakMap key edges skipped); a cluster\'s retained size is that of its nodes no other of its nodes dominates',
   'a leaked node whose trace is longer than 100 steps is left out of the traces and clusters (not of `leaked`): only 98 of the 200 RingNodes of the triple\'s cycle have a trace',
@@ -187,11 +188,18 @@ function byClassOf(nodes) {
   return rows.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count || (a.what < b.what ? -1 : 1));
 }
 
-/** A set of node ids of `snapshot`: its count, its class breakdown, and its roots (the
- * nodes no other node of the set dominates), with their retained total and classes. */
-function describeSet(ids, snapshot) {
+/** The nodes of `snapshot` whose ids are in `ids`. */
+function nodesOf(ids, snapshot) {
   const nodes = [];
-  utils.applyToNodes(ids, snapshot, (node) => nodes.push(node));
+  utils.applyToNodes(ids, snapshot, (node) => {
+    nodes.push(node);
+  });
+  return nodes;
+}
+
+/** Some nodes: their count, their class breakdown, and their roots (the nodes no other of
+ * them dominates), with the roots' retained total and classes. */
+function describeNodes(nodes) {
   const roots = topmostOf(nodes);
   return {
     count: nodes.length,
@@ -200,13 +208,10 @@ function describeSet(ids, snapshot) {
   };
 }
 
-/** memlab's shortest retainer trace of the first leak root (by id) of each class in TRACED_CLASSES. */
-function rootTraces(ids, snapshot) {
-  const finder = analysis.preparePathFinder(snapshot);
-  const nodes = [];
-  utils.applyToNodes(ids, snapshot, (node) => nodes.push(node));
-  const roots = topmostOf(nodes).sort((a, b) => a.id - b.id);
-  return TRACED_CLASSES.map((what) => roots.find((node) => className(node) === what))
+/** memlab's shortest retainer trace of the first root (by id) of each class in TRACED_CLASSES among `roots`. */
+function rootTraces(finder, snapshot, roots) {
+  const sorted = [...roots].sort((a, b) => a.id - b.id);
+  return TRACED_CLASSES.map((what) => sorted.find((node) => className(node) === what))
     .map((node) => ({ id: node.id, what: className(node), trace: traceSteps(finder.getPathToGCRoots(snapshot, node)) }));
 }
 
@@ -219,16 +224,21 @@ async function expectLeaks(files, workDir) {
   config.oversizeThreshold = 0;
   fileManager.initDirs(config, { workDir });
   const diff = await analysis.diffSnapshots({ loadAllSnapshots: true });
-  const candidates = describeSet(diff.leakedHeapNodeIdSet, diff.snapshot);
+  const candidates = describeNodes(nodesOf(diff.leakedHeapNodeIdSet, diff.snapshot));
   // filterLeakPaths applies the leak filter to the id set in place, then finds each trace.
   const paths = analysis.filterLeakPaths(diff.leakedHeapNodeIdSet, diff.snapshot);
-  const leaked = describeSet(diff.leakedHeapNodeIdSet, diff.snapshot);
-  leaked.roots.traces = rootTraces(diff.leakedHeapNodeIdSet, diff.snapshot);
+  const finder = analysis.preparePathFinder(diff.snapshot);
+  const leakedNodes = nodesOf(diff.leakedHeapNodeIdSet, diff.snapshot);
+  const leaked = describeNodes(leakedNodes);
+  const tracedNodes = leakedNodes.filter((node) => finder.getPathToGCRoots(diff.snapshot, node) !== null);
+  const traced = describeNodes(tracedNodes);
+  traced.roots.traces = rootTraces(finder, diff.snapshot, topmostOf(tracedNodes));
   const clusters = NormalizedTrace.clusterPaths(paths, diff.snapshot, utils.aggregateDominatorMetrics);
   return {
     rules: LEAK_RULES,
     candidates,
     leaked,
+    traced,
     clusters: clusters
       .map((c) => ({ count: c.count, retainedSize: c.retainedSize, trace: traceSteps(c.path) }))
       .sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count),
