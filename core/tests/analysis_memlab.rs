@@ -1,5 +1,5 @@
-//! Dominators, retained sizes and per-class retained totals against memlab 2.0.5's own
-//! answers on real Node 20 snapshots: `test/fixtures/analysis/memlab-expectations.json`,
+//! Dominators, retained sizes, per-class retained totals, leak roots and their traces
+//! against memlab 2.0.5's own answers on real Node 20 snapshots: `test/fixtures/analysis/memlab-expectations.json`,
 //! written by `scripts/memlab-expectations.mjs` (which runs memlab's full loader on each
 //! fixture) and committed with it.
 
@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
+use bindlab_core::analysis::{find_leaks, IdRule, NodeIds};
 use bindlab_core::snapshot::HeapSnapshot;
 use serde_json::Value;
 
@@ -82,5 +83,91 @@ fn retained_sizes_dominators_and_class_totals_agree_with_memlab() {
             );
             assert_eq!(ours.get(name), Some(&theirs), "{file}: class {name}");
         }
+    }
+}
+
+/// An edge name with its numbers written `#` and `[#]` as `#`, as the JS memlab test
+/// compares them.
+fn edge_name(edge: &Value) -> String {
+    let text = match edge {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out = String::new();
+    let mut digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !digits {
+                out.push('#');
+            }
+            digits = true;
+        } else {
+            digits = false;
+            out.push(c);
+        }
+    }
+    if out == "[#]" {
+        "#".to_string()
+    } else {
+        out
+    }
+}
+
+#[test]
+fn leaks_measured_in_the_final_snapshot_are_memlabs_leak_roots_with_its_traces() {
+    let expected = expectations();
+    let leaks = &expected["leaks"];
+    let snapshot = |side: &str| parse_gz(leaks[side].as_str().unwrap());
+    let rule = IdRule::SameId;
+    let (baseline, target) = (
+        NodeIds::new(&snapshot("baseline"), rule),
+        NodeIds::new(&snapshot("target"), rule),
+    );
+    let rows = find_leaks(&baseline, &snapshot("final"), &target);
+    let mut by_class: HashMap<String, (u64, u64)> = HashMap::new();
+    for row in &rows {
+        let sum = by_class.entry(row.what.clone()).or_default();
+        *sum = (sum.0 + row.count, sum.1 + row.retained_size);
+    }
+    let roots = &leaks["traced"]["roots"];
+    let theirs: HashMap<String, (u64, u64)> = roots["byClass"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["what"].as_str().unwrap().to_string(),
+                (
+                    c["count"].as_u64().unwrap(),
+                    c["retainedSize"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(by_class, theirs);
+    for t in roots["traces"].as_array().unwrap() {
+        let what = t["what"].as_str().unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r.what == what)
+            .unwrap_or_else(|| panic!("a {what} row"));
+        let steps = t["trace"].as_array().unwrap();
+        // memlab's path runs root first, each step a node and its edge to the next.
+        let memlab: Vec<(String, String)> = steps[..steps.len() - 1]
+            .iter()
+            .rev()
+            .map(|s| {
+                (
+                    edge_name(&s["edge"]),
+                    s["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let ours: Vec<(String, String)> = row
+            .trace
+            .iter()
+            .map(|s| (edge_name(&Value::String(s.edge.clone())), s.node.clone()))
+            .collect();
+        assert_eq!(ours, memlab[..ours.len().min(memlab.len())], "{what}");
     }
 }

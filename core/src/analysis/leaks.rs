@@ -7,8 +7,9 @@
 //! - Ids: every node of the baseline and final snapshots counts, reachable or not, as
 //!   memlab collects them; with [`IdRule::SameIdTypeAndName`] an id whose type or
 //!   name changed is a new object (memlab and memwatch have only the id rule).
-//! - A leak must have a retainer trace (memlab drops nodes with no path to a GC
-//!   root).
+//! - A leak must have a trace without weak edges: memlab reports the leaked objects it
+//!   finds a retainer trace for (`TraceFinder.getPathToGCRoots` over the edges it
+//!   follows, see `traces.rs`), so never code objects and nothing held only weakly.
 //! - Sizes and traces are measured in the target snapshot by default, where the leak
 //!   is at its largest; [`MeasureIn::Final`] measures them in the final one, as memlab
 //!   does (leaked = nodes of the final snapshot whose id is in the target and not in
@@ -156,7 +157,8 @@ pub fn find_leaks_counting(
     let traces = Traces::new(target, &mut work);
     let leaked: Vec<bool> = (0..n)
         .map(|o| {
-            !trivial(target.node_kind(o)) && traces.reached(o) && !in_baseline[o] && in_other[o]
+            let candidate = !trivial(target.node_kind(o)) && !in_baseline[o] && in_other[o];
+            candidate && traces.strongly_reached(o)
         })
         .collect();
     drop((in_baseline, in_other));

@@ -7,19 +7,24 @@
 //! → `next`…, whatever the classes on it) counting as one step, so the 5th and the
 //! 500th record of a list cluster together, as memlab's trace similarity puts them.
 //!
-//! Edges, after memlab's `TraceFinder.annotateShortestPaths`, `utils.isMeaningfulEdge`
-//! and `Config` (`edgeNameBlockList`, `nodeNameBlockList`, `nodeNameGreyList`):
-//! - never followed: self edges, `internal` edges named `code`, `hidden` edges to
-//!   `system / NativeContext`, edges named `feedback_cell` or `part of key -> value
-//!   pair in ephemeron table`, and edges from or to `system / PropertyCell`;
+//! Edges, after memlab's `TraceFinder.annotateShortestPaths`, `utils.isMeaningfulEdge`,
+//! `utils.isMeaningfulNode` and `Config` (`edgeNameBlockList`, `nodeNameBlockList`,
+//! `nodeNameGreyList`):
+//! - never followed: self edges; edges into code objects, `system / NativeContext`,
+//!   `system / SourcePositionTableWithFrameCache` or `(map descriptors)`; `internal`
+//!   edges named `code`, `hidden` ones named `sloppy_function_map`; edges named
+//!   `feedback_cell` or `part of key -> value pair in ephemeron table`; edges from or
+//!   to `system / PropertyCell`; and the key half of a WeakMap entry (its name holds the
+//!   key's id: `part of key (K @12) -> value (V @14) pair in WeakMap`);
 //! - followed only once nothing better reaches a node (memlab postpones its "less
 //!   preferable" edges the same way): edges into synthetic nodes, the V8 root
 //!   categories such as `(GC roots)`, `(Handle scope)`, `C++ roots` (memlab's grey list
-//!   holds them), so the root's shortcut to `global` is preferred; and, beyond memlab,
-//!   `internal` and `hidden` edges and edges into `hidden` (system) nodes;
-//! - weak edges, which memlab never follows, come last of all, so an object held only
-//!   weakly still gets a trace. memlab also skips the key half of a WeakMap entry; this
-//!   keeps it (demoted, as an `internal` edge).
+//!   holds them), so the root's shortcut to `global` is preferred;
+//! - weak edges, which memlab never follows, come last of all, so that an object held
+//!   only weakly still shows a trace (such an object is no leak: see `leaks.rs`).
+//!
+//! Each breadth-first level is walked from its end, as memlab pops its queue, so that
+//! of two equally short paths the same one wins.
 
 use serde::Serialize;
 
@@ -35,7 +40,7 @@ const NONE: u32 = u32::MAX;
 
 /// One step of a trace, from the object towards the root: the edge that holds the
 /// previous step's node (the object itself for the first step), and the node it comes
-/// from, by class (`Map`, `(GC roots)`, `Array`).
+/// from, by class (`Map`, `(GC roots)`, `Array`; a function by its name).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TraceStep {
     /// The edge's name: a property or variable name, or `[i]`.
@@ -46,28 +51,26 @@ pub struct TraceStep {
 
 /// How preferable an edge is for a trace: 0 best, [`NEVER`] not at all.
 fn tier(snap: &HeapSnapshot, from: usize, e: usize, to: usize) -> u8 {
-    if from == to {
+    if from == to || snap.node_kind(to) == NodeKind::Code {
         return NEVER;
     }
     let edge_name = || snap.string(snap.edges.names[e]);
     let node_name = |o: usize| snap.string(snap.nodes.names[o]);
     let kind = snap.edge_kind(e);
     let named = !matches!(kind, EdgeKind::Element | EdgeKind::Hidden);
-    if (named && BLOCKED_EDGES.contains(&edge_name()))
-        || node_name(to) == BLOCKED_NODE
-        || node_name(from) == BLOCKED_NODE
-    {
+    let blocked = (named && BLOCKED_EDGES.contains(&edge_name()))
+        || UNMEANINGFUL_NODES.contains(&node_name(to))
+        || node_name(from) == UNMEANINGFUL_NODES[0]
+        || (named && weak_map_key(edge_name()) == Some(snap.nodes.ids[to]));
+    if blocked {
         return NEVER;
     }
     match kind {
         EdgeKind::Weak => 2,
         EdgeKind::Internal if edge_name() == "code" => NEVER,
-        EdgeKind::Hidden if node_name(to) == "system / NativeContext" => NEVER,
-        EdgeKind::Internal | EdgeKind::Hidden => 1,
-        _ => match snap.node_kind(to) {
-            NodeKind::Hidden | NodeKind::Synthetic => 1,
-            _ => 0,
-        },
+        EdgeKind::Hidden if edge_name() == "sloppy_function_map" => NEVER,
+        _ if snap.node_kind(to) == NodeKind::Synthetic => 1,
+        _ => 0,
     }
 }
 
@@ -76,8 +79,25 @@ const BLOCKED_EDGES: [&str; 2] = [
     "feedback_cell",
     "part of key -> value pair in ephemeron table",
 ];
-/// memlab's `nodeNameBlockList`: a node traces never pass.
-const BLOCKED_NODE: &str = "system / PropertyCell";
+/// Nodes traces never enter: memlab's `nodeNameBlockList` (first; traces never leave
+/// it either) and the names its `isMeaningfulNode` refuses.
+const UNMEANINGFUL_NODES: [&str; 4] = [
+    "system / PropertyCell",
+    "system / NativeContext",
+    "system / SourcePositionTableWithFrameCache",
+    "(map descriptors)",
+];
+
+/// The key's id in a WeakMap entry's edge name (`… part of key (K @12) -> value …`),
+/// as memlab's `getWeakMapEdgeKeyId` reads it: the key half of an entry is weak.
+fn weak_map_key(name: &str) -> Option<u64> {
+    if !name.contains("WeakMap") {
+        return None;
+    }
+    let end = name.find(") ->")?;
+    let at = name[..end].rfind('@')?;
+    name[at + 1..end].parse().ok()
+}
 
 /// Never followed.
 const NEVER: u8 = u8::MAX;
@@ -90,17 +110,20 @@ pub(crate) struct Traces {
     signature: Vec<u64>,
     /// Per node: the node its path starts with (the root's child on it).
     anchor: Vec<u32>,
+    /// The nodes reached by a path without weak edges: the ones memlab finds a trace for.
+    strongly: crate::diff::Bits,
 }
 
 impl Traces {
-    /// Walks `snap` from the root breadth first, in three rounds of widening edge
-    /// tiers (each round resumes from every node reached so far).
+    /// Walks `snap` from the root breadth first, level by level, in three rounds of
+    /// widening edge tiers (each round resumes from every node reached so far).
     pub(crate) fn new(snap: &HeapSnapshot, work: &mut Work) -> Self {
         let n = snap.node_count();
         let mut t = Traces {
             via: vec![NONE; n],
             signature: vec![0; n],
             anchor: vec![0; n],
+            strongly: crate::diff::Bits::new(n),
         };
         if n == 0 {
             return t;
@@ -108,39 +131,54 @@ impl Traces {
         let (first_edge, to) = (&snap.nodes.first_edge, &snap.edges.to);
         let mut reached = crate::diff::Bits::new(n);
         reached.set(0);
+        // Every node reached so far, in the order reached: where each round starts.
         let mut order: Vec<u32> = vec![0];
         for round in 0..=2u8 {
-            let mut head = 0;
-            while head < order.len() {
-                let v = order[head] as usize;
-                head += 1;
-                let edges = first_edge[v] as usize..first_edge[v + 1] as usize;
-                work.nodes += 1;
-                work.edges += edges.len() as u64;
-                for e in edges {
-                    let w = to[e] as usize;
-                    if reached.get(w) || tier(snap, v, e, w) > round {
-                        continue;
+            let mut level = if round == 0 { vec![0] } else { order.clone() };
+            while !level.is_empty() {
+                let mut next = Vec::new();
+                // Each level from its end, as memlab pops its queue: of two equally short
+                // paths, the one through the node queued last wins.
+                for &v in level.iter().rev() {
+                    let v = v as usize;
+                    let edges = first_edge[v] as usize..first_edge[v + 1] as usize;
+                    work.nodes += 1;
+                    work.edges += edges.len() as u64;
+                    for e in edges {
+                        let w = to[e] as usize;
+                        if reached.get(w) || tier(snap, v, e, w) > round {
+                            continue;
+                        }
+                        reached.set(w);
+                        if round < 2 {
+                            t.strongly.set(w);
+                        }
+                        t.reach(snap, v, e, w);
+                        next.push(w as u32);
                     }
-                    reached.set(w);
-                    t.via[w] = e as u32;
-                    let repeated = v != 0 && edge_key(snap, t.via[v] as usize) == edge_key(snap, e);
-                    t.signature[w] = if repeated {
-                        t.signature[v]
-                    } else {
-                        mix(t.signature[v] ^ step_key(snap, e, w))
-                    };
-                    t.anchor[w] = if v == 0 { w as u32 } else { t.anchor[v] };
-                    order.push(w as u32);
                 }
+                order.extend_from_slice(&next);
+                level = next;
             }
         }
         t
     }
 
-    /// Whether node `o` has a trace.
-    pub(crate) fn reached(&self, o: usize) -> bool {
-        self.via.get(o).is_some_and(|&e| e != NONE)
+    /// Whether node `o` has a trace without weak edges.
+    pub(crate) fn strongly_reached(&self, o: usize) -> bool {
+        o < self.via.len() && self.strongly.get(o)
+    }
+
+    /// Records that node `w` was reached from `v` by edge `e`.
+    fn reach(&mut self, snap: &HeapSnapshot, v: usize, e: usize, w: usize) {
+        self.via[w] = e as u32;
+        let repeated = v != 0 && edge_key(snap, self.via[v] as usize) == edge_key(snap, e);
+        self.signature[w] = if repeated {
+            self.signature[v]
+        } else {
+            mix(self.signature[v] ^ step_key(snap, e, w))
+        };
+        self.anchor[w] = if v == 0 { w as u32 } else { self.anchor[v] };
     }
 
     /// Node `o`'s path signature.
@@ -185,12 +223,14 @@ fn step(snap: &HeapSnapshot, e: usize, from: usize) -> TraceStep {
     }
 }
 
-/// How a holder is shown: its DevTools class, but a synthetic node by its name
-/// (`(GC roots)`), and the root as `(root)`.
+/// How a holder is shown: its DevTools class, but a synthetic node or a function by
+/// its name (`(GC roots)`, `clearTimeout`), and the root as `(root)`.
 fn class_label(node: Node<'_>) -> String {
     match node.kind() {
         _ if node.ordinal() == 0 => "(root)".to_string(),
-        NodeKind::Synthetic if !node.name().is_empty() => node.name().to_string(),
+        NodeKind::Synthetic | NodeKind::Closure if !node.name().is_empty() => {
+            node.name().to_string()
+        }
         _ => node.class_name().into_owned(),
     }
 }
