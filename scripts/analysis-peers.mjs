@@ -6,6 +6,9 @@
 //   cargo run --release -p bindlab-core --example synth_app -- triple target/synth-app/triple
 //   node scripts/analysis-peers.mjs [DIR] [--runs N] [--only NAME,NAME]    # DIR defaults to target/synth-app
 //
+// The native contender is core's analysis-peak example:
+//   cargo build --release -p bindlab-core --example analysis-peak
+//
 // Tasks: `analyze` (parse + dominators + retained sizes of DIR/app.heapsnapshot; the
 // answer shown is the largest retained size other than the root's) and `leaks`
 // (three-snapshot leaks on DIR/triple, measured in the final snapshot; the answer is the
@@ -31,6 +34,12 @@ const leakedBytes = (rows) => rows.reduce((sum, row) => sum + row.retainedSize, 
 /** What each contender does for each task, in its own process: `load()` (untimed) gives
  * what the tasks get first; each task resolves with its answer. */
 const CONTENDERS = {
+  'bindlab native (analysis-peak)': {
+    native: true,
+    analyze: (file) => ['analyze', file],
+    leaks: (b, t, f) => ['leaks', b, t, f, 'final'],
+    answer: (stderr) => Number(/largest retained below the root: Some\((\d+)\)|(\d+) bytes retained/.exec(stderr)?.slice(1).find(Boolean)),
+  },
   'bindlab napi': {
     load: () => require('@bindlab/napi'),
     analyze: (pkg, file) => analyzeWith(pkg, file),
@@ -88,14 +97,24 @@ async function child([name, task, ...files]) {
   process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (user + system) / 1e6, answer })}\n`);
 }
 
-/** One run of `name`'s `task` in a child under /usr/bin/time: `{ seconds, cpuSeconds, answer, peakRss }`, or `{ error }`. */
+/** core's analysis-peak example, which the native contender runs. */
+const NATIVE = path.join(ROOT, 'target', 'release', 'examples', 'analysis-peak');
+
+/** One run of `name`'s `task` in a child under /usr/bin/time: `{ seconds, cpuSeconds, answer, peakRss }`, or `{ error }`.
+ * The native contender's times are /usr/bin/time's (its start-up is a millisecond), the others' their own. */
 function runOnce(name, task, files) {
+  const contender = CONTENDERS[name];
+  if (contender.native && !fs.existsSync(NATIVE)) return { error: 'not built: cargo build --release -p bindlab-core --example analysis-peak' };
+  const command = contender.native ? [NATIVE, ...contender[task](...files)] : [process.execPath, SELF, '--child', name, task, ...files];
   const timeFile = path.join(os.tmpdir(), `bindlab-analysis-peers-${process.pid}.time`);
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, SELF, '--child', name, task, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const peakKb = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U %S', '-o', timeFile, ...command], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const [peakKb, wall, user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   fs.rmSync(timeFile, { force: true });
   if (run.status !== 0) return { error: (run.stderr || `exit ${run.status}`).trim().split('\n').slice(-3).join(' | ') };
-  return { ...JSON.parse(run.stdout.trim().split('\n').pop()), peakRss: peakKb * 1024 };
+  const measured = contender.native
+    ? { seconds: wall, cpuSeconds: user + system, answer: contender.answer(run.stderr) }
+    : JSON.parse(run.stdout.trim().split('\n').pop());
+  return { ...measured, peakRss: peakKb * 1024 };
 }
 
 /** Best of `runs` runs (by time), with the highest peak seen. */
