@@ -58,4 +58,9 @@ module.exports = [
   { file: 'lib/sampling.mjs', from: 'const pilotCalls = guard?.batch ?? (', to: 'const pilotCalls = (', why: 'the pilot stays within the memory guard' },
   { file: 'lib/sampling.mjs', from: 'Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity)', to: 'guard?.maxSamples ?? MAX_SAMPLES', why: 'at most 1,024 samples, guard or not' },
   { file: 'lib/sampling.mjs', from: 'Math.max(MIN_SAMPLES, Math.floor(maxCalls / batch))', to: 'Math.floor(maxCalls / batch)', why: 'mitata takes at least 12 samples' },
+  // The matrix and the roads (issue 12 item 2, issue 13 item 2) and whether answers held (issue 12 item 4).
+  { file: 'lib/report/tables.js', from: "x.before === 'inconclusive' || x.after === 'inconclusive'", to: "x.before === 'inconclusive'", why: 'an answer that became inconclusive moved within noise, it did not change' },
+  { file: 'lib/report/roads.js', from: 'if (within(first.ns, second.ns, threshold))', to: 'if (false)', why: 'a lead inside the two medians\' noise names no fastest variant' },
+  { file: 'lib/report/choosing.js', from: 'new Set(vs.map(answerOf)).size > 1', to: 'new Set(vs.map(answerOf)).size >= 1', why: 'the same answer on every runtime is no change' },
+  { file: 'lib/compare.js', from: 'if (shared.length === 0)', to: 'if (false)', why: 'a baseline with no runtime in common is incomparable' },
 ];

@@ -15,7 +15,7 @@ const HARNESS = __dirname;
 const NODE_MODULES = path.join(HARNESS, '..', 'node_modules');
 
 /** The tests run against every mutant (paths inside harness/). */
-const TESTS = ['compare', 'crossover', 'choosing', 'stats', 'report', 'results', 'breakdown', 'sampling']
+const TESTS = ['compare', 'crossover', 'choosing', 'stats', 'report', 'report-matrix', 'results', 'breakdown', 'sampling']
   .map((name) => `test/${name}.test.js`);
 
 /** A mutant whose tests run longer than this is counted as killed (it hangs). */
