@@ -14,13 +14,26 @@ const { IMPLEMENTATIONS } = require('./implementations.js');
 const WORKER = path.join(__dirname, 'worker.mjs');
 
 /**
+ * A worker still running after this long is killed and its unreported cases become errors: a
+ * whole quick pass of one implementation takes well under a minute, and a hung worker (a case
+ * that never settles) would otherwise stall the whole matrix.
+ */
+const WORKER_TIMEOUT_MS = 15 * 60_000;
+
+/**
  * Runs one worker process of `runtime` with `input`, passing each message to `onMessage` as it
  * arrives; resolves with `{ messages, failure }`, `failure` saying how the process ended when it
- * did not exit cleanly (else null). Rejects only when the process cannot be started.
+ * did not exit cleanly (else null), killed once it has run `timeoutMs`. Rejects only when the
+ * process cannot be started.
  */
-function runProcess(runtime, input, onMessage = () => {}) {
+function runProcess(runtime, input, onMessage = () => {}, timeoutMs = WORKER_TIMEOUT_MS) {
   return new Promise((resolve, reject) => {
     const child = spawn(runtime.command, runtime.args(WORKER, JSON.stringify(input)), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     const messages = [];
     let pending = '';
     child.stdout.setEncoding('utf8');
@@ -33,32 +46,36 @@ function runProcess(runtime, input, onMessage = () => {}) {
         onMessage(message);
       }
     });
-    child.on('error', (error) => reject(new Error(`could not start ${runtime.command}: ${error.message}`)));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start ${runtime.command}: ${error.message}`));
+    });
     child.on('close', (code, signal) => {
-      const failure = code === 0 ? null : `the ${input.impl ?? 'describe'} worker (${runtime.name}) ${signal ? `was killed by ${signal}` : `exited with ${code}`}`;
-      resolve({ messages, failure });
+      clearTimeout(timer);
+      const how = timedOut ? `was stopped after ${timeoutMs / 1000} s` : signal ? `was killed by ${signal}` : `exited with ${code}`;
+      resolve({ messages, failure: code === 0 && !timedOut ? null : `the ${input.impl ?? 'describe'} worker (${runtime.name}) ${how}` });
     });
   });
 }
 
 /**
  * The hosts of `runtimes` (from resolveRuntimes): runtime name → `{ run(input, onMessage), close() }`,
- * `run` resolving with `{ messages, failure }` as runProcess does.
+ * `run` resolving with `{ messages, failure }` as runProcess does, a worker stopped after `timeoutMs`.
  * A Chromium host is a browser session, opened here once for the whole matrix; its workers get
  * the ids of the selected cases, which they cannot select by themselves, and the road of their
  * implementation (see browser/page.mjs).
  */
-async function openHosts(runtimes) {
+async function openHosts(runtimes, timeoutMs = WORKER_TIMEOUT_MS) {
   const hosts = new Map();
   try {
     for (const runtime of runtimes) {
       if (runtime.kind === 'chromium') {
         const session = await openChromium(runtime);
         const page = (input) => ({ ...input, caseIds: loadCases(input.filter).map((c) => c.id), road: IMPLEMENTATIONS[input.impl]?.road ?? null });
-        const run = (input, onMessage) => session.run(page(input), onMessage);
+        const run = (input, onMessage) => session.run(page(input), onMessage, timeoutMs);
         hosts.set(runtime.name, { run, close: session.close });
       } else {
-        hosts.set(runtime.name, { run: (input, onMessage) => runProcess(runtime, input, onMessage), close: async () => {} });
+        hosts.set(runtime.name, { run: (input, onMessage) => runProcess(runtime, input, onMessage, timeoutMs), close: async () => {} });
       }
     }
     return hosts;
@@ -128,12 +145,12 @@ function processRecord(where, { messages, failure }, caseIds) {
  * arrives, `where` being `{ runtime, impl, repeat }` (the runtime's name). Resolves with one record
  * per worker: `{ runtime, impl, repeat, empty, results, skips, errors }` (`empty` null when the
  * implementation cannot run there: then every case is a skip with its `reason`). A worker that
- * crashes costs only its own cases, each an error saying how it ended. A single `runtime` may be
- * given instead of `runtimes`.
+ * crashes, or runs longer than `timeoutMs` (default WORKER_TIMEOUT_MS), costs only its own cases,
+ * each an error saying how it ended. A single `runtime` may be given instead of `runtimes`.
  */
-async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget }, onMessage = () => {}) {
+async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget, timeoutMs }, onMessage = () => {}) {
   const runtimes = given ?? [single];
-  const hosts = await openHosts(runtimes);
+  const hosts = await openHosts(runtimes, timeoutMs);
   const caseIds = loadCases(filter).map((c) => c.id);
   try {
     const processes = [];

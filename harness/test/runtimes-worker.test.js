@@ -133,3 +133,12 @@ test('a slow call is sampled minSamples times once its budget is spent (mitata a
   assert.equal(await run({ minCpuTimeNs: 1e5, minSamples: 3 }), 3);
   assert.equal(await run({ minCpuTimeNs: 1e5 }), 12);
 });
+
+test('a worker that runs past the time limit is stopped, and its cases are errors saying so', async () => {
+  const { runMatrix } = require('../lib/runner.js');
+  const { loadCases } = require('../lib/cases.js');
+  const ids = loadCases('call/add').map((c) => c.id);
+  const hanging = { name: 'stuck', kind: 'node', command: process.execPath, args: () => ['-e', 'setInterval(() => {}, 1000)'], flags: [], provides: ['node'] };
+  const [record] = await runMatrix({ runtimes: [hanging], impls: ['js'], repeat: 1, filter: 'call/add', budget: { minCpuTimeNs: 1e5 }, timeoutMs: 200 });
+  assert.deepEqual(record.errors, ids.map((id) => ({ case: id, message: 'the js worker (stuck) was stopped after 0.2 s' })));
+});

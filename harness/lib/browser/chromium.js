@@ -92,9 +92,10 @@ async function openChromium(runtime) {
 
   /**
    * Runs worker `input` in a fresh context, passing each message to `onMessage` as it arrives;
-   * resolves with `{ messages, failure }` as a process worker's run does.
+   * resolves with `{ messages, failure }` as a process worker's run does, the page given up
+   * after `timeoutMs` (its context closed).
    */
-  async function run(input, onMessage = () => {}) {
+  async function run(input, onMessage = () => {}, timeoutMs = Infinity) {
     const context = await browser.newContext();
     const messages = [];
     try {
@@ -108,7 +109,11 @@ async function openChromium(runtime) {
       await page.goto(url);
       await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: LOAD_TIMEOUT_MS })
         .catch((error) => { throw new Error(`the page worker did not load: ${problems.join('; ') || error.message}`); });
-      await page.evaluate(([given, runtimeRecord]) => globalThis.bindlabRun(given, runtimeRecord), [input, description]);
+      const measuring = page.evaluate(([given, runtimeRecord]) => globalThis.bindlabRun(given, runtimeRecord), [input, description]);
+      measuring.catch(() => {}); // after a timeout it rejects as the context closes; the race has reported it
+      let timer;
+      const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`stopped after ${timeoutMs / 1000} s`)), timeoutMs); });
+      await Promise.race([measuring, late]).finally(() => clearTimeout(timer));
       return { messages, failure: null };
     } catch (error) {
       return { messages, failure: `the ${input.impl ?? 'describe'} worker (chromium) failed: ${error.message.split('\n')[0]}` };
