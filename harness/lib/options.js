@@ -31,10 +31,11 @@ const MODES = {
  */
 const DEFAULT_IMPLS = Object.keys(IMPLEMENTATIONS).filter((name) => !(name in VARIANTS) && IMPLEMENTATIONS[name].role !== 'peer');
 
-const USAGE = `usage: npm run bench -- [lifetime | results FILE] [options]
+const USAGE = `usage: npm run bench -- [lifetime | results FILE | repro] [options]
   lifetime           run the object-lifetime lab (bench-js/lifetime/) instead of the timing matrix;
                      --quick gives its tiny parameters, --filter matches experiment ids
   results FILE [--out F]  write the measured-figures document (RESULTS.md beside FILE) from a saved results.json
+  repro [options]    the reproductions of the seed posts (npm run repro; node harness/cli.js repro --help)
   --quick            one run, 40 ms of timed calls per case (and 3 samples at least)
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
                      the fastest run of each case (default: 8, or 1 with --quick); each run gives a
