@@ -28,6 +28,7 @@
 
 use serde::Serialize;
 
+use crate::diff::Bits;
 use crate::snapshot::{EdgeKind, HeapSnapshot, Node, NodeKind};
 use crate::work::Work;
 
@@ -49,44 +50,96 @@ pub struct TraceStep {
     pub node: String,
 }
 
-/// How preferable an edge is for a trace: 0 best, [`NEVER`] not at all.
-fn tier(snap: &HeapSnapshot, from: usize, e: usize, to: usize) -> u8 {
-    if from == to || snap.node_kind(to) == NodeKind::Code {
-        return NEVER;
-    }
-    let edge_name = || snap.string(snap.edges.names[e]);
-    let node_name = |o: usize| snap.string(snap.nodes.names[o]);
-    let kind = snap.edge_kind(e);
-    let named = !matches!(kind, EdgeKind::Element | EdgeKind::Hidden);
-    let blocked = (named && BLOCKED_EDGES.contains(&edge_name()))
-        || UNMEANINGFUL_NODES.contains(&node_name(to))
-        || node_name(from) == UNMEANINGFUL_NODES[0]
-        || (named && weak_map_key(edge_name()) == Some(snap.nodes.ids[to]));
-    if blocked {
-        return NEVER;
-    }
-    match kind {
-        EdgeKind::Weak => 2,
-        EdgeKind::Internal if edge_name() == "code" => NEVER,
-        EdgeKind::Hidden if edge_name() == "sloppy_function_map" => NEVER,
-        _ if snap.node_kind(to) == NodeKind::Synthetic => 1,
-        _ => 0,
-    }
+/// The names the edge rules test, as one bit per string index, so that the test per
+/// edge compares no text.
+struct Names {
+    /// memlab's `edgeNameBlockList`: `feedback_cell`, `part of key -> value pair in
+    /// ephemeron table`.
+    blocked_edge: Bits,
+    /// Names of nodes traces never enter (memlab's `isMeaningfulNode` and
+    /// `nodeNameBlockList`): `system / PropertyCell`, `system / NativeContext`,
+    /// `system / SourcePositionTableWithFrameCache`, `(map descriptors)`.
+    unmeaningful: Bits,
+    /// `system / PropertyCell`, which traces never leave either.
+    property_cell: Bits,
+    /// `code` (an `internal` edge never followed) and `sloppy_function_map` (a `hidden`
+    /// one).
+    code: Bits,
+    sloppy_function_map: Bits,
+    /// Names that contain `WeakMap` (entry edges).
+    weak_map: Bits,
 }
 
-/// memlab's `edgeNameBlockList`: edges never followed in traces.
-const BLOCKED_EDGES: [&str; 2] = [
-    "feedback_cell",
-    "part of key -> value pair in ephemeron table",
-];
-/// Nodes traces never enter: memlab's `nodeNameBlockList` (first; traces never leave
-/// it either) and the names its `isMeaningfulNode` refuses.
-const UNMEANINGFUL_NODES: [&str; 4] = [
-    "system / PropertyCell",
-    "system / NativeContext",
-    "system / SourcePositionTableWithFrameCache",
-    "(map descriptors)",
-];
+impl Names {
+    fn new(snap: &HeapSnapshot, work: &mut Work) -> Self {
+        let strings = snap.strings();
+        let of = |names: &[&str]| {
+            let mut bits = Bits::new(strings.len());
+            for name in names {
+                for i in strings.indexes_of(name) {
+                    bits.set(i as usize);
+                }
+            }
+            bits
+        };
+        let mut weak_map = Bits::new(strings.len());
+        for (i, text) in strings.iter().enumerate() {
+            if text.contains("WeakMap") {
+                weak_map.set(i);
+            }
+        }
+        work.checks += 7 * strings.len() as u64;
+        Names {
+            blocked_edge: of(&[
+                "feedback_cell",
+                "part of key -> value pair in ephemeron table",
+            ]),
+            unmeaningful: of(&[
+                "system / PropertyCell",
+                "system / NativeContext",
+                "system / SourcePositionTableWithFrameCache",
+                "(map descriptors)",
+            ]),
+            property_cell: of(&["system / PropertyCell"]),
+            code: of(&["code"]),
+            sloppy_function_map: of(&["sloppy_function_map"]),
+            weak_map,
+        }
+    }
+
+    /// How preferable edge `e` from `from` to `to` is for a trace: 0 best, [`NEVER`]
+    /// not at all.
+    fn tier(&self, snap: &HeapSnapshot, from: usize, e: usize, to: usize) -> u8 {
+        if from == to || snap.node_kind(to) == NodeKind::Code {
+            return NEVER;
+        }
+        let node_names = &snap.nodes.names;
+        if self.unmeaningful.get(node_names[to] as usize)
+            || self.property_cell.get(node_names[from] as usize)
+        {
+            return NEVER;
+        }
+        let kind = snap.edge_kind(e);
+        let name = snap.edges.names[e] as usize;
+        let named = !matches!(kind, EdgeKind::Element | EdgeKind::Hidden);
+        if named && self.blocked_edge.get(name) {
+            return NEVER;
+        }
+        if named
+            && self.weak_map.get(name)
+            && weak_map_key(snap.string(name as u32)) == Some(snap.nodes.ids[to])
+        {
+            return NEVER;
+        }
+        match kind {
+            EdgeKind::Weak => 2,
+            EdgeKind::Internal if self.code.get(name) => NEVER,
+            EdgeKind::Hidden if self.sloppy_function_map.get(name) => NEVER,
+            _ if snap.node_kind(to) == NodeKind::Synthetic => 1,
+            _ => 0,
+        }
+    }
+}
 
 /// The key's id in a WeakMap entry's edge name (`… part of key (K @12) -> value …`),
 /// as memlab's `getWeakMapEdgeKeyId` reads it: the key half of an entry is weak.
@@ -111,30 +164,37 @@ pub(crate) struct Traces {
     /// Per node: the node its path starts with (the root's child on it).
     anchor: Vec<u32>,
     /// The nodes reached by a path without weak edges: the ones memlab finds a trace for.
-    strongly: crate::diff::Bits,
+    strongly: Bits,
 }
 
 impl Traces {
     /// Walks `snap` from the root breadth first, level by level, in three rounds of
-    /// widening edge tiers (each round resumes from every node reached so far).
+    /// widening edge tiers (each round resumes from the nodes whose edges the earlier
+    /// rounds left unfollowed).
     pub(crate) fn new(snap: &HeapSnapshot, work: &mut Work) -> Self {
         let n = snap.node_count();
         let mut t = Traces {
             via: vec![NONE; n],
             signature: vec![0; n],
             anchor: vec![0; n],
-            strongly: crate::diff::Bits::new(n),
+            strongly: Bits::new(n),
         };
         if n == 0 {
             return t;
         }
+        let names = Names::new(snap, work);
         let (first_edge, to) = (&snap.nodes.first_edge, &snap.edges.to);
-        let mut reached = crate::diff::Bits::new(n);
+        let mut reached = Bits::new(n);
         reached.set(0);
-        // Every node reached so far, in the order reached: where each round starts.
-        let mut order: Vec<u32> = vec![0];
+        // Per tier: the nodes with an edge of that tier left unfollowed, where the round
+        // that allows it resumes (each node listed at most once per round that left it).
+        let mut deferred: [Vec<u32>; 3] = Default::default();
         for round in 0..=2u8 {
-            let mut level = if round == 0 { vec![0] } else { order.clone() };
+            let mut level = if round == 0 {
+                vec![0]
+            } else {
+                std::mem::take(&mut deferred[round as usize])
+            };
             while !level.is_empty() {
                 let mut next = Vec::new();
                 // Each level from its end, as memlab pops its queue: of two equally short
@@ -146,7 +206,16 @@ impl Traces {
                     work.edges += edges.len() as u64;
                     for e in edges {
                         let w = to[e] as usize;
-                        if reached.get(w) || tier(snap, v, e, w) > round {
+                        if reached.get(w) {
+                            continue;
+                        }
+                        let tier = names.tier(snap, v, e, w);
+                        if tier > round {
+                            if let Some(later) = deferred.get_mut(tier as usize) {
+                                if later.last() != Some(&(v as u32)) {
+                                    later.push(v as u32);
+                                }
+                            }
                             continue;
                         }
                         reached.set(w);
@@ -157,7 +226,6 @@ impl Traces {
                         next.push(w as u32);
                     }
                 }
-                order.extend_from_slice(&next);
                 level = next;
             }
         }
