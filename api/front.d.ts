@@ -73,6 +73,8 @@ export interface ClassRow {
   name: string
   count: number
   selfSize: number
+  /** classes() only: the retained sizes of the class's nodes that no other node of the class dominates, in bytes. */
+  retainedSize?: number
 }
 
 /** A parsed snapshot (the package's `HeapSnapshot` class), as `parseSnapshot` returns it. */
@@ -91,6 +93,17 @@ export interface SnapshotHandle {
   topClasses(n: number): ClassRow[]
   /** Reduces the snapshot to what a HeapDiff needs of its "before" side. */
   summarize(): SummaryHandle
+  /** The retained size of the node with id `nodeId`, in bytes (a RangeError for an id no node has). The
+   * dominator tree is computed on the first of retainedSize/dominatorOf/topRetained/classes/findLeaks. */
+  retainedSize(nodeId: number): number
+  /** The id of the immediate dominator of the node with id `nodeId`; null for the root. */
+  dominatorOf(nodeId: number): number | null
+  /** The `n` nodes (the root aside) with the largest retained size, largest first. */
+  topRetained(n: number): RetainedRow[]
+  /** The ids of every node (for a leak search); `sameIdTypeAndName` also keeps each node's type and name. */
+  nodeIds(sameIdTypeAndName?: boolean): NodeIdsHandle
+  /** The leaks measured in this snapshot: its objects whose id is not in `baseline` and is in `other`. */
+  findLeaks(baseline: NodeIdsHandle, other: NodeIdsHandle): LeakRow[]
   /** Drops the parsed data now instead of at garbage collection. */
   free(): void
 }
@@ -107,6 +120,49 @@ export interface SummaryHandle {
   diff(after: SnapshotHandle): HeapDiffResult
   /** Drops the summary now instead of at garbage collection. */
   free(): void
+}
+
+/** One node with its retained size. */
+export interface RetainedRow {
+  id: number
+  name: string
+  type: string
+  selfSize: number
+  retainedSize: number
+}
+
+/** The node ids of a snapshot (the package's `NodeIds` class). */
+export interface NodeIdsHandle {
+  /** How many distinct ids. */
+  readonly size: number
+  /** Bytes of Rust memory held. */
+  readonly heapBytes: number
+  /** Drops the ids now instead of at garbage collection. */
+  free(): void
+}
+
+/** One step of a leak trace, from the objects' holder towards the root. */
+export interface TraceStep {
+  /** The edge's name: a property or variable name, `[i]`, or `…` where a long trace is cut. */
+  edge: string
+  /** The class of the node the edge comes from (after `…`: the node the path starts from). */
+  node: string
+}
+
+/** One group of leaked objects: same class, same retainer trace. */
+export interface LeakRow {
+  what: string
+  count: number
+  retainedSize: number
+  trace: TraceStep[]
+}
+
+/** How findLeaks matches and measures. */
+export interface LeakOptions {
+  /** 'sameId' (default, memwatch's and memlab's rule) or 'sameIdTypeAndName' (V8 reuses ids: a changed type or name is a new object). */
+  idRule?: 'sameId' | 'sameIdTypeAndName'
+  /** Which snapshot sizes and traces come from: 'target' (default) or 'final' (as memlab). */
+  measureIn?: 'target' | 'final'
 }
 
 /** A snapshot given by path, bytes or an already parsed handle. */
@@ -181,6 +237,16 @@ export declare function diffSnapshotsAsync(
   before: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
   after: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
 ): Promise<HeapDiffResult>
+/** memlab's find-leaks: objects allocated after `baseline`, present in `target` and still in `final`, grouped by
+ * class and retainer trace, largest retained size first. Each input is parsed and freed in turn. */
+export declare function findLeaks(baseline: SnapshotInput, target: SnapshotInput, final: SnapshotInput, options?: LeakOptions): LeakRow[]
+/** `findLeaks`, also taking Blobs and (async) iterables of chunks. */
+export declare function findLeaksAsync(
+  baseline: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
+  target: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
+  final: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
+  options?: LeakOptions,
+): Promise<LeakRow[]>
 
 /** The floors (`lab.raw`): the same probes with no binding generator in between. */
 export interface RawFloor {

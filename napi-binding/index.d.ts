@@ -4,11 +4,11 @@
 import type * as binding from './binding'
 import type { RawFloor } from '@bindlab/api/front'
 
-export { GcMonitor, HeapSnapshot, HeapSummary, SnapshotParser } from './binding'
+export { GcMonitor, HeapSnapshot, HeapSummary, SnapshotParser, NodeIds } from './binding'
 export * from '@bindlab/api/front'
 
 /** The lab: what the harness measures, apart from the product. */
-export declare const lab: Omit<typeof binding, 'GcMonitor' | 'HeapSnapshot' | 'HeapSummary' | 'SnapshotParser'> & {
+export declare const lab: Omit<typeof binding, 'GcMonitor' | 'HeapSnapshot' | 'HeapSummary' | 'SnapshotParser' | 'NodeIds'> & {
   /** The Node-API floor, with the napi-rs overhead ladders. */
   raw: RawFloor
 }

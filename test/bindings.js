@@ -29,6 +29,7 @@ const INSTANCES = {
   SnapshotParser: (m) => new m.SnapshotParser(),
   HeapSnapshot: (m) => m.parseSnapshot(SNAPSHOT),
   HeapSummary: (m) => m.parseSnapshot(SNAPSHOT).summarize(),
+  NodeIds: (m) => m.parseSnapshot(SNAPSHOT).nodeIds(),
   HeapDiff: (m) => new m.HeapDiff(),
   Tracked: (m) => new m.Tracked(16),
   JsHolder: (m) => new m.JsHolder(m === LABS.wasm ? 'jsvalue' : 'two-phase'),

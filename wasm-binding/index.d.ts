@@ -4,11 +4,11 @@
 import type * as glue from './pkg/bindlab_wasm'
 import type { RawFloor } from '@bindlab/api/front'
 
-export { GcMonitor, HeapSnapshot, HeapSummary, SnapshotParser } from './pkg/bindlab_wasm'
+export { GcMonitor, HeapSnapshot, HeapSummary, SnapshotParser, NodeIds } from './pkg/bindlab_wasm'
 export * from '@bindlab/api/front'
 
 /** The lab: what the harness measures, apart from the product. */
-export declare const lab: Omit<typeof glue, 'GcMonitor' | 'HeapSnapshot' | 'HeapSummary' | 'SnapshotParser'> & {
+export declare const lab: Omit<typeof glue, 'GcMonitor' | 'HeapSnapshot' | 'HeapSummary' | 'SnapshotParser' | 'NodeIds'> & {
   /** The wasm floor: the instance's own exports, with no glue. */
   raw: RawFloor
 }
