@@ -38,6 +38,11 @@ const VARIANTS = {
     library: { name: 'napi-rs', crate: 'napi', lock: 'variants/napi-v2/Cargo.lock' },
     description: 'napi-rs 2.16 #[napi] (the previous major)',
   }),
+  'napi-3.12': variant('napi-3.12', 'bindlab_napi_3_12.node', {
+    road: 'node-api',
+    library: { name: 'napi-rs', crate: 'napi', lock: 'variants/napi-3.12/Cargo.lock' },
+    description: 'napi-rs 3.12.0 #[napi] (napi-derive 3.6.1): the last release before the per-call borrow machinery',
+  }),
   neon: variant('neon', 'bindlab_neon.node', {
     road: 'node-api',
     library: { name: 'neon', crate: 'neon', lock: 'variants/Cargo.lock' },

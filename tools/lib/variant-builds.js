@@ -83,6 +83,7 @@ const VARIANT_BUILDS = [
   cargoVariant({ id: 'napi-compat', workspace: 'variants', crate: 'bindlab-napi-compat', node: 'bindlab_napi_compat.node', inputs: ['variants/napi-compat'] }),
   cargoVariant({ id: 'neon', workspace: 'variants', crate: 'bindlab-neon', node: 'bindlab_neon.node', inputs: ['variants/neon'] }),
   cargoVariant({ id: 'napi-v2', workspace: 'variants/napi-v2', crate: 'bindlab-napi-v2', node: 'bindlab_napi_v2.node', inputs: ['variants/napi-v2/src', 'variants/napi-v2/build.rs'] }),
+  cargoVariant({ id: 'napi-3.12', workspace: 'variants/napi-3.12', crate: 'bindlab-napi-3-12', node: 'bindlab_napi_3_12.node', inputs: ['variants/napi-3.12/src', 'variants/napi-3.12/build.rs', 'variants/napi-v2/src'] }),
   EMNAPI,
 ];
 

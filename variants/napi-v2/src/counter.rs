@@ -1,4 +1,4 @@
-//! An exported class: napi-rs boxes the Rust value and wraps it in the JS object.
+//! An exported class: napi-rs boxes the Rust value and wraps it in the JS object (also built by the napi-3.12 variant).
 
 use bindlab_core::lab::probe;
 use napi_derive::napi;

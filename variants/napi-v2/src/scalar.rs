@@ -1,10 +1,10 @@
-//! The scalar call-cost probes and the error probes.
+//! The scalar call-cost probes and the error probes (also built by the napi-3.12 variant).
 
 use bindlab_core::lab::probe;
 use napi::bindgen_prelude::BigInt;
 use napi_derive::napi;
 
-/// Does nothing: the cost of a JS → Node-API call through napi-rs 2.
+/// Does nothing: the cost of a JS → Node-API call through `#[napi]`.
 #[napi(catch_unwind)]
 pub fn noop() {
     probe::noop()

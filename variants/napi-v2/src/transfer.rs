@@ -1,4 +1,4 @@
-//! Data-transfer probes: strings, bytes, floats and objects going in and out.
+//! Data-transfer probes: strings, bytes, floats and objects going in and out (also built by the napi-3.12 variant).
 
 use bindlab_core::lab::probe;
 use napi::bindgen_prelude::{Float64Array, Uint8Array};
