@@ -1,13 +1,14 @@
 //! Heap snapshots: a streaming parser fed borrowed chunks, and handles that keep a
 //! parsed graph (or a diff's "before" summary) in Rust memory behind a small JS
-//! object. A handle reports the memory it holds to V8 (`napi_adjust_external_memory`)
-//! unless asked not to, so that V8's GC heuristics see it.
+//! object. A handle reports the memory it holds to V8 (`External`) unless asked not to,
+//! so that V8's GC heuristics see it.
 
 use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
 use bindlab_core::snapshot::{HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
 use napi::bindgen_prelude::{Env, ObjectFinalize, Unknown};
 use napi_derive::napi;
 
+use super::external::External;
 use crate::convert::to_js_numbers;
 use crate::error::{plain, throw};
 use bindlab_core::error::{CallError, Handle};
@@ -20,33 +21,6 @@ pub(super) fn not_constructible(env: &Env, handle: Handle) -> napi::Error {
 /// The error for a handle used after `free()` (or a parser after `finish()` or an error).
 pub(super) fn gone(handle: Handle) -> napi::Error {
     plain(CallError::spent(handle))
-}
-
-/// Rust-owned memory announced to V8; the announcement is withdrawn when dropped via
-/// [`External::release`].
-#[derive(Default)]
-struct External {
-    reported: i64,
-}
-
-impl External {
-    /// Announces `bytes` to V8 when `report` is set.
-    fn report(env: &Env, bytes: usize, report: bool) -> napi::Result<External> {
-        let reported = if report { i64::try_from(bytes).unwrap_or(i64::MAX) } else { 0 };
-        if reported > 0 {
-            env.adjust_external_memory(reported)?;
-        }
-        Ok(External { reported })
-    }
-
-    /// Withdraws what was announced.
-    fn release(&mut self, env: &Env) -> napi::Result<()> {
-        let bytes = std::mem::take(&mut self.reported);
-        if bytes > 0 {
-            env.adjust_external_memory(-bytes)?;
-        }
-        Ok(())
-    }
 }
 
 /// Parses a `.heapsnapshot` fed in chunks of any size.
