@@ -104,8 +104,25 @@ test('the version rows put every variant of a floor\'s road, with its library ve
   assert.deepEqual(table.header, ['variant', 'noop()', 'add(i32, i32)']);
   assert.deepEqual(table.rows, [
     ['napi-raw', '9.00 ns (1.00x)', '25.0 ns (1.00x)'],
-    ['napi (napi-rs 3.16.1)', '10.0 ns (1.11x)', '100 ns (4.00x)'],
     ['napi-v2 (napi-rs 2.16.17)', '3.00 ns (0.333x)', '30.0 ns (1.20x)'],
+    ['napi (napi-rs 3.16.1)', '10.0 ns (1.11x)', '100 ns (4.00x)'],
   ]);
   assert.match(markdownReport(doc), /\*\*versions on the node-api road, against napi-raw\*\*/);
+});
+
+test('the version rows read as each library\'s history: its releases oldest first, whatever the column order', () => {
+  const doc = makeDoc();
+  doc.implementations = doc.implementations.map((i) => ({ ...i, road: i.name.startsWith('napi') ? 'node-api' : 'wasm' }));
+  const variants = [['napi-compat', 'napi-rs (compat mode)', '3.16.1', 0.4], ['napi-v2', 'napi-rs', '2.16.17', 0.3], ['napi-3.12', 'napi-rs', '3.12.0', 0.31]];
+  doc.environment.implementations = { napi: { road: 'node-api', library: 'napi-rs', version: '3.16.1' } };
+  for (const [name, library, version, factor] of variants) {
+    doc.implementations.push({ name, role: 'binding', floorOf: null, road: 'node-api', description: name });
+    doc.environment.implementations[name] = { road: 'node-api', library, version };
+    doc.results.push(...doc.results.filter((r) => r.impl === 'napi').map((r) => ({ ...r, impl: name, stats: { ...r.stats, p50: r.stats.p50 * factor } })));
+  }
+  const table = versionTables(doc).find((t) => t.title.includes('node-api'));
+  assert.deepEqual(table.rows.map((r) => r[0]), [
+    'napi-raw', 'napi-v2 (napi-rs 2.16.17)', 'napi-3.12 (napi-rs 3.12.0)', 'napi (napi-rs 3.16.1)', 'napi-compat (napi-rs (compat mode) 3.16.1)',
+  ]);
+  assert.deepEqual(table.rows[2].slice(1), ['3.10 ns (0.344x)', '31.0 ns (1.24x)'], 'napi-rs 3.12 near the floor; the cost arrives in 3.16');
 });

@@ -109,11 +109,32 @@ function variantLabel(doc, name) {
   return recorded?.library ? `${name} (${recorded.library} ${recorded.version ?? 'version unknown'})` : name;
 }
 
+/** A version string's numeric parts, for ordering releases ("2.16.17" → [2, 16, 17]; not a version → []). */
+function versionParts(version) {
+  return /^\d+(\.\d+)*$/.test(version ?? '') ? version.split('.').map(Number) : [];
+}
+
+/**
+ * `variants` (implementation records) with the releases of each library together, oldest
+ * first, the libraries in column order: so the rows of one library read as its history.
+ */
+function byRelease(doc, variants) {
+  const recorded = (name) => doc.environment.implementations?.[name] ?? {};
+  const libraries = [...new Set(variants.map((v) => recorded(v.name).library ?? v.name))];
+  const older = (a, b) => {
+    const [x, y] = [versionParts(recorded(a.name).version), versionParts(recorded(b.name).version)];
+    const at = x.findIndex((part, i) => part !== y[i]);
+    return at < 0 ? x.length - y.length : x[at] - (y[at] ?? 0);
+  };
+  return libraries.flatMap((library) => variants.filter((v) => (recorded(v.name).library ?? v.name) === library).sort(older));
+}
+
 /**
  * The version rows: per floor whose road has two variants or more besides it, a row per
- * variant (labelled with its library version) and a column per case the floor measured,
- * each cell the variant's median and its ratio to the floor — which release or style
- * brought a cost in. `[{ title, header, rows }]`, none when no road has two such variants.
+ * variant (labelled with its library version; a library's releases oldest first) and a
+ * column per case the floor measured, each cell the variant's median and its ratio to the
+ * floor — which release or style brought a cost in. `[{ title, header, rows }]`, none when
+ * no road has two such variants.
  */
 function versionTables(doc) {
   const find = medians(doc);
@@ -128,7 +149,7 @@ function versionTables(doc) {
     return [{
       title: `versions on the ${floor.road} road, against ${floor.name}`,
       header: ['variant', ...cases.map((c) => c.name)],
-      rows: [floor, ...variants].map((v) => [variantLabel(doc, v.name), ...cases.map((c) => cell(c, v.name))]),
+      rows: [floor, ...byRelease(doc, variants)].map((v) => [variantLabel(doc, v.name), ...cases.map((c) => cell(c, v.name))]),
     }];
   });
 }
