@@ -211,7 +211,7 @@ test('bindlab bench and bindlab repro run the harness entry points npm run bench
   const bin = path.join(__dirname, '..', 'napi-binding', 'bin', 'bindlab.js');
   const bench = spawnSync(process.execPath, [bin, 'bench', '--help'], { encoding: 'utf8' });
   assert.equal(bench.status, 0, bench.stderr);
-  assert.match(bench.stdout, /^usage: npm run bench -- \[lifetime\] \[options\]/);
+  assert.match(bench.stdout, /^usage: npm run bench -- /);
   const repro = spawnSync(process.execPath, [bin, 'repro', '--filter', 'no-such-claim'], { encoding: 'utf8' });
   assert.notEqual(repro.status, 0);
   assert.match(repro.stderr, /no reproduction matches --filter "no-such-claim"/);
