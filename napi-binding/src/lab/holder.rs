@@ -41,42 +41,20 @@ enum Held {
     Weak(napi_ref),
 }
 
-/// Rust holding one JS object through several holders; see the module docs.
-#[napi]
-pub struct JsHolder {
-    env: napi_env,
-    mode: String,
-    held: Held,
-}
+/// The modes a [`JsHolder`] can hold in, as `new JsHolder(mode)` names them.
+const MODES: [&str; 4] = ["napi-rs", "counted", "two-phase", "weak"];
 
-#[napi]
-impl JsHolder {
-    /// A holder; `mode` is `"napi-rs"`, `"counted"`, `"two-phase"` or `"weak"`.
-    #[napi(catch_unwind, constructor)]
-    pub fn new(env: Env, mode: String) -> napi::Result<JsHolder> {
-        if !["napi-rs", "counted", "two-phase", "weak"].contains(&mode.as_str()) {
-            return Err(throw(&env, lifetime::unknown_mode(&mode, "use napi-rs, counted, two-phase or weak")));
-        }
-        Ok(JsHolder { env: env.raw(), mode, held: Held::Empty })
-    }
-
-    /// Keeps `value` (an object or function) through `holders` holders (at least 1).
-    #[napi(catch_unwind)]
-    pub fn hold(&mut self, env: Env, value: Unknown, holders: u32) -> napi::Result<()> {
-        let holders = lifetime::check_hold(!matches!(self.held, Held::Empty), holders).map_err(|e| throw(&env, e))?;
+impl Held {
+    /// Holds `value` through `holders` holders (at least 1) the way `mode` (one of [`MODES`]) says.
+    fn hold(env: &Env, mode: &str, value: Unknown, holders: u32) -> napi::Result<Held> {
         let raw = value.raw();
         // SAFETY: `raw` is a live value of this call's environment.
-        self.held = unsafe {
-            match self.mode.as_str() {
-                "napi-rs" => {
-                    let refs = (0..holders)
-                        .map(|_| {
-                            count(|c| c.create += 1);
-                            value.create_ref()
-                        })
-                        .collect::<napi::Result<_>>()?;
-                    Held::NapiRs(refs)
-                }
+        unsafe {
+            Ok(match mode {
+                "napi-rs" => Held::NapiRs((0..holders).map(|_| {
+                    count(|c| c.create += 1);
+                    value.create_ref()
+                }).collect::<napi::Result<_>>()?),
                 "counted" => {
                     let reference = create_reference(env.raw(), raw, 1)?;
                     for _ in 1..holders {
@@ -91,16 +69,13 @@ impl JsHolder {
                     Held::TwoPhase((0..holders).map(|_| first.clone()).collect())
                 }
                 _ => Held::Weak(create_reference(env.raw(), raw, 0)?),
-            }
-        };
-        Ok(())
+            })
+        }
     }
 
-    /// The held object; throws when nothing is held or when a weak reference's object
-    /// was collected.
-    #[napi(catch_unwind)]
-    pub fn get<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
-        let raw = match &self.held {
+    /// The held object; an error when nothing is held or a weak reference's object was collected.
+    fn get<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
+        let raw = match self {
             Held::Empty => return Err(plain(lifetime::holds_nothing())),
             Held::NapiRs(refs) => {
                 count(|c| c.get += 1);
@@ -124,31 +99,13 @@ impl JsHolder {
         unsafe { Unknown::from_napi_value(env.raw(), raw) }
     }
 
-    /// Unrefs a counted reference down to 0 without deleting it: the object becomes
-    /// collectable, and the reference stays (weak) until `release()`.
-    #[napi(catch_unwind)]
-    pub fn unref_only(&mut self) -> napi::Result<()> {
-        let Held::Counted { raw, holders } = self.held else {
-            return Err(napi::Error::from_reason("unrefOnly() needs a counted JsHolder that holds a value"));
-        };
-        for _ in 0..holders {
-            let mut now = 0;
-            // SAFETY: `raw` is a live reference of `self.env` with a count of at least 1.
-            check(unsafe { sys::napi_reference_unref(self.env, raw, &mut now) }, "napi_reference_unref")?;
-            count(|c| c.unref += 1);
-        }
-        self.held = Held::Weak(raw);
-        Ok(())
-    }
-
-    /// Lets go of the object: every holder unref'd, the reference(s) deleted.
-    #[napi(catch_unwind)]
-    pub fn release(&mut self) -> napi::Result<()> {
-        match std::mem::replace(&mut self.held, Held::Empty) {
+    /// Lets go: every holder unref'd, the reference(s) deleted.
+    fn release(self, env: napi_env) -> napi::Result<()> {
+        match self {
             Held::Empty | Held::TwoPhase(_) => Ok(()),
             Held::NapiRs(refs) => {
                 // SAFETY: the environment outlives this holder.
-                let env = Env::from_raw(self.env);
+                let env = Env::from_raw(env);
                 for reference in refs {
                     reference.unref(&env)?;
                     count(|c| {
@@ -159,28 +116,91 @@ impl JsHolder {
                 Ok(())
             }
             Held::Counted { raw, holders } => {
-                for _ in 0..holders {
-                    let mut now = 0;
-                    // SAFETY: `raw` is live, its count is `holders` minus the unrefs so far.
-                    check(unsafe { sys::napi_reference_unref(self.env, raw, &mut now) }, "napi_reference_unref")?;
-                    count(|c| c.unref += 1);
-                }
-                delete_reference(self.env, raw)
+                unref(env, raw, holders)?;
+                delete_reference(env, raw)
             }
-            Held::Weak(raw) => delete_reference(self.env, raw),
+            Held::Weak(raw) => delete_reference(env, raw),
         }
+    }
+
+    /// How many Rust-side holders there are (0 when empty or weak).
+    fn holders(&self) -> u32 {
+        match self {
+            Held::Empty | Held::Weak(_) => 0,
+            Held::NapiRs(refs) => refs.len() as u32,
+            Held::Counted { holders, .. } => *holders,
+            Held::TwoPhase(refs) => refs.len() as u32,
+        }
+    }
+}
+
+/// `napi_reference_unref` `times` times on `raw`, counted.
+fn unref(env: napi_env, raw: napi_ref, times: u32) -> napi::Result<()> {
+    for _ in 0..times {
+        let mut now = 0;
+        // SAFETY: `raw` is a live reference of `env` whose count is at least `times`.
+        check(unsafe { sys::napi_reference_unref(env, raw, &mut now) }, "napi_reference_unref")?;
+        count(|c| c.unref += 1);
+    }
+    Ok(())
+}
+
+/// Rust holding one JS object through several holders; see the module docs.
+#[napi]
+pub struct JsHolder {
+    env: napi_env,
+    mode: String,
+    held: Held,
+}
+
+#[napi]
+impl JsHolder {
+    /// A holder; `mode` is `"napi-rs"`, `"counted"`, `"two-phase"` or `"weak"`.
+    #[napi(catch_unwind, constructor)]
+    pub fn new(env: Env, mode: String) -> napi::Result<JsHolder> {
+        if !MODES.contains(&mode.as_str()) {
+            return Err(throw(&env, lifetime::unknown_mode(&mode, "use napi-rs, counted, two-phase or weak")));
+        }
+        Ok(JsHolder { env: env.raw(), mode, held: Held::Empty })
+    }
+
+    /// Keeps `value` (an object or function) through `holders` holders (at least 1).
+    #[napi(catch_unwind)]
+    pub fn hold(&mut self, env: Env, value: Unknown, holders: u32) -> napi::Result<()> {
+        let holders = lifetime::check_hold(!matches!(self.held, Held::Empty), holders).map_err(|e| throw(&env, e))?;
+        self.held = Held::hold(&env, &self.mode, value, holders)?;
+        Ok(())
+    }
+
+    /// The held object; throws when nothing is held or when a weak reference's object
+    /// was collected.
+    #[napi(catch_unwind)]
+    pub fn get<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
+        self.held.get(env)
+    }
+
+    /// Unrefs a counted reference down to 0 without deleting it: the object becomes
+    /// collectable, and the reference stays (weak) until `release()`.
+    #[napi(catch_unwind)]
+    pub fn unref_only(&mut self) -> napi::Result<()> {
+        let Held::Counted { raw, holders } = self.held else {
+            return Err(napi::Error::from_reason("unrefOnly() needs a counted JsHolder that holds a value"));
+        };
+        unref(self.env, raw, holders)?;
+        self.held = Held::Weak(raw);
+        Ok(())
+    }
+
+    /// Lets go of the object: every holder unref'd, the reference(s) deleted.
+    #[napi(catch_unwind)]
+    pub fn release(&mut self) -> napi::Result<()> {
+        std::mem::replace(&mut self.held, Held::Empty).release(self.env)
     }
 
     /// How many Rust-side holders there are now (0 when empty).
     #[napi(catch_unwind, getter)]
     pub fn holders(&self) -> u32 {
-        match &self.held {
-            Held::Empty => 0,
-            Held::NapiRs(refs) => refs.len() as u32,
-            Held::Counted { holders, .. } => *holders,
-            Held::TwoPhase(refs) => refs.len() as u32,
-            Held::Weak(_) => 0,
-        }
+        self.held.holders()
     }
 }
 
