@@ -97,7 +97,7 @@ for (const [name, binding] of Object.entries(BINDINGS)) {
 
 test('napi reports a handle\'s memory to V8, and withdraws it on free()', () => {
   const { napi } = BINDINGS;
-  const external = () => napi.reportedExternalMemory();
+  const external = () => napi.lab.reportedExternalMemory();
   const base = external();
   const reported = napi.parseSnapshot(AFTER);
   const grown = external() - base;

@@ -112,7 +112,7 @@ pub fn fixture() -> Value {
                     "nodeCount": snap.node_count(),
                     "edgeCount": snap.edge_count(),
                     "totalSize": snap.total_self_size(),
-                    "classes": snap.class_summary(),
+                    "classes": snap.dominators().class_retained(&snap),
                 }}),
                 Err(e) => json!({ "error": error_json(e.offset, e.to_string()) }),
             };

@@ -115,10 +115,12 @@ impl HeapSnapshot {
         self.snapshot.as_ref().map_or(0.0, |s| s.heap_bytes() as f64)
     }
 
-    /// Every class with its count and total self size, sorted by name.
+    /// Every class with its count, total self size and retained size, sorted by name (the
+    /// first call computes the dominator tree).
     #[napi(catch_unwind)]
     pub fn classes(&self, env: Env) -> napi::Result<Unknown<'static>> {
-        to_js_numbers(&env, &self.get()?.class_summary())
+        let snapshot = self.get()?;
+        to_js_numbers(&env, &snapshot.dominators().class_retained(snapshot))
     }
 
     /// The `n` classes with the largest total self size, largest first.

@@ -97,9 +97,10 @@ impl HeapSnapshot {
         self.0.heap_bytes() as f64
     }
 
-    /// Every class with its count and total self size, sorted by name.
+    /// Every class with its count, total self size and retained size, sorted by name (the
+    /// first call computes the dominator tree).
     pub fn classes(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.class_summary())
+        to_js(&self.0.dominators().class_retained(&self.0))
     }
 
     /// The `n` classes with the largest total self size, largest first.
