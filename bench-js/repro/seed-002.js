@@ -10,7 +10,7 @@ module.exports = ['napi', 'wasm'].map((binding) => ({
   seed: '002',
   claim: 'a method on a wrapped native object (value recovered from the object) costs more than a plain native function call',
   binding,
-  timing: { method: { group: 'call', name: 'counter.increment()' }, plain: { group: 'call', name: 'add(i32, i32)' } },
+  timing: { method: { group: 'call', id: 'counter.increment' }, plain: { group: 'call', id: 'add' } },
   measures: ['methodNs', 'plainNs', 'ratio', 'slowerShare', 'fasterShare'],
   confirmIf: [{ says: 'the method slower than the plain function beyond the noise, in at least 7 of 8 processes', left: 'slowerShare', op: '>=', right: 7 / 8 }],
   refuteIf: [{ says: 'the method faster than the plain function beyond the noise, in at least 7 of 8 processes', left: 'fasterShare', op: '>=', right: 7 / 8 }],

@@ -1,4 +1,4 @@
-// The evidence of a timed claim (`timing: { key: { group, name } }`, two bench rows of one
+// The evidence of a timed claim (`timing: { key: { group, id } }`, two bench rows of one
 // group of bench-js/), measured by the harness's own timing: `repeat` worker processes
 // (harness/lib/runner.js + worker.mjs), each timing both rows as the bench does, and each
 // row's fastest median over the processes kept, as the default bench run does
@@ -9,17 +9,17 @@
 'use strict';
 
 const { runMatrix } = require('../runner.js');
-const { loadCases } = require('../cases.js');
+const { loadCases, caseId } = require('../cases.js');
 const { combineRepeats, median, MIN_CHANGE } = require('../stats.js');
 
 /**
- * The id of the bench case `{ group, name }` (ids come from cases.js, never built here).
- * Throws when bench-js has no such row.
+ * The case id of the bench row `{ group, id }` (the row's stable key, as in bench-js; the case
+ * id itself comes from cases.js). Throws when bench-js has no such row.
  */
-function timedCase(claimId, { group, name }) {
-  const found = loadCases().find((c) => c.group === group && c.name === name);
-  if (!found) throw new Error(`${claimId}: times the bench row "${name}" of group "${group}", which bench-js does not have`);
-  return found.id;
+function timedCase(claimId, { group, id }) {
+  const wanted = caseId(group, id);
+  if (!loadCases().some((c) => c.id === wanted)) throw new Error(`${claimId}: times the bench row "${id}" of group "${group}", which bench-js does not have`);
+  return wanted;
 }
 
 /** The longest common prefix of `ids`: the worker filter that selects them all (with the rest of their group). */
