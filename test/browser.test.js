@@ -4,8 +4,10 @@
 // in the page by the web build, with no request leaving the machine. Then the bench report
 // of a runtime × implementation matrix (report.html, made from synthetic measurements)
 // renders in Chromium: no script error, nothing fetched, a column per runtime and binding,
-// "-" where a runtime cannot run a binding. Skipped when Chromium is absent (.ci/run
-// installs it).
+// "-" where a runtime cannot run a binding. And the emnapi variant, loaded in the bench page
+// as a worker loads it (napi-rs's browser loader, in a cross-origin isolated page), gives the
+// answers and the guarded errors it gives on Node. Skipped when Chromium is absent (.ci/run
+// installs it), the emnapi check also when that variant is not built.
 'use strict';
 
 const test = require('node:test');
@@ -22,6 +24,7 @@ const FIXTURES = path.join(__dirname, '..', 'core', 'tests', 'fixtures');
 const PINNED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'fixture-diff.json'), 'utf8'));
 const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
 const skip = !fs.existsSync(CHROMIUM) && `${CHROMIUM} is absent (Debian: apt-get install -y chromium)`;
+const emnapiMissing = require('../harness/lib/variants.js').VARIANTS.emnapi.unavailable();
 
 /** Serves `root` on a loopback port; resolves to the server. */
 function serve(root) {
@@ -51,33 +54,46 @@ async function watchedPage(browser, isLocal) {
   return { page, problems };
 }
 
-test('the page diffs two snapshot files in the browser, locally, as Node does', { skip }, async () => {
+/**
+ * Opens `server`'s page.html in a new headless Chromium, waits until the page says it is
+ * ready, hands it to `use`, then checks that the page made no script error and fetched
+ * nothing from elsewhere; closes the browser and the server.
+ */
+async function withReadyPage(server, use) {
   const { chromium } = require('playwright-core');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-browser-'));
-  const files = ['before', 'after'].map((side) => {
-    const file = path.join(dir, `${side}.heapsnapshot`);
-    fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, `${side}.heapsnapshot.gz`))));
-    return file;
-  });
-  const server = await serve(WEB);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const { page, problems } = await watchedPage(browser, (url) => url.startsWith(origin));
     await page.goto(`${origin}/page.html`);
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
-    await page.setInputFiles('#before', files[0]);
-    await page.setInputFiles('#after', files[1]);
-    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 60_000 });
-    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#status'));
-    assert.deepEqual(await page.evaluate(() => window.bindlabDiff), PINNED);
-    const first = await page.$$eval('#result tbody tr:first-child td', (cells) => cells.map((cell) => cell.textContent));
-    const largest = [...PINNED.change.details].sort((a, b) => b.size_bytes - a.size_bytes)[0];
-    assert.deepEqual(first.slice(0, 4), [largest.what, `+${largest['+']}`, `-${largest['-']}`, largest.size]);
+    await use(page);
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
     server.close();
+  }
+}
+
+test('the page diffs two snapshot files in the browser, locally, as Node does', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-browser-'));
+  const files = ['before', 'after'].map((side) => {
+    const file = path.join(dir, `${side}.heapsnapshot`);
+    fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, `${side}.heapsnapshot.gz`))));
+    return file;
+  });
+  try {
+    await withReadyPage(await serve(WEB), async (page) => {
+      await page.setInputFiles('#before', files[0]);
+      await page.setInputFiles('#after', files[1]);
+      await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 60_000 });
+      assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#status'));
+      assert.deepEqual(await page.evaluate(() => window.bindlabDiff), PINNED);
+      const first = await page.$$eval('#result tbody tr:first-child td', (cells) => cells.map((cell) => cell.textContent));
+      const largest = [...PINNED.change.details].sort((a, b) => b.size_bytes - a.size_bytes)[0];
+      assert.deepEqual(first.slice(0, 4), [largest.what, `+${largest['+']}`, `-${largest['-']}`, largest.size]);
+    });
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -112,6 +128,46 @@ test('report.html of a runtime matrix renders in Chromium, with a column per run
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** What emnapi's lab API `api` answers: a few calls, and the errors of bad input and a foreign receiver. */
+function emnapiAnswers(api) {
+  const thrown = (call) => {
+    try {
+      call();
+      return null;
+    } catch (error) {
+      return `${error.constructor.name}: ${error.message}`;
+    }
+  };
+  const counter = new api.Counter(1);
+  return {
+    sum: api.add(2, 3),
+    counted: [counter.increment(), counter.increment(), counter.value],
+    echoed: api.echoString('héllo'),
+    badArgument: thrown(() => api.add('2', 3)),
+    foreignThis: thrown(() => api.Counter.prototype.increment.call({})),
+  };
+}
+
+test('emnapi in the bench page: add(2, 3) is 5, and it answers and refuses as on Node', { skip: skip || (emnapiMissing ? `emnapi ${emnapiMissing}` : false) }, async () => {
+  const { bundlePage } = require('../harness/lib/browser/bundle.js');
+  const { serve: serveIsolated } = require('../harness/lib/browser/chromium.js');
+  const { labApi } = require('../harness/lib/implementations.js');
+  const onNode = emnapiAnswers(labApi(require('../variants/emnapi')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-emnapi-'));
+  try {
+    assert.deepEqual(await bundlePage(dir), { unbundled: {} });
+    await withReadyPage(await serveIsolated(dir), async (page) => {
+      assert.equal(await page.evaluate(() => globalThis.crossOriginIsolated), true);
+      const inPage = await page.evaluate(`(async () => (${emnapiAnswers})(await globalThis.bindlabLoad('emnapi')))()`);
+      assert.equal(inPage.sum, 5);
+      assert.match(inPage.badArgument, /^TypeError: add\(a, b\): a must be a number/);
+      assert.deepEqual(inPage, onNode);
+    });
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,9 @@
 // the Node running the tests. Bun and Deno run the napi package on their own Node-API. Then
 // the bench worker on each of them and on Chromium measures a small matrix (a few call cases,
 // a short budget): every implementation the runtime can load yields a row per case, and
-// Chromium skips napi with its reason. Only what was measured is checked, never how fast.
+// Chromium skips napi with its reason, and runs emnapi (napi-rs's browser loader) when that
+// variant is built, else skips it with the reason it has on Node. Only what was measured is
+// checked, never how fast.
 'use strict';
 
 const test = require('node:test');
@@ -14,6 +16,8 @@ const fs = require('node:fs');
 const { resolveRuntime } = require('../harness/lib/runtimes.js');
 const { runMatrix, describeRuntimes } = require('../harness/lib/runner.js');
 const { loadCases } = require('../harness/lib/cases.js');
+const { VARIANTS } = require('../harness/lib/variants.js');
+const { openChromium } = require('../harness/lib/browser/chromium.js');
 
 const SMOKE = path.join(__dirname, 'smoke', 'packages.cjs');
 const RUNTIMES = ['node@22', 'node@24', 'node@26', 'bun', 'deno'];
@@ -47,10 +51,10 @@ for (const name of RUNTIMES) {
 const MATRIX = { impls: ['js', 'wasm', 'napi'], repeat: 1, filter: 'call/add', budget: { minCpuTimeNs: 2e6 } };
 const CHROMIUM_SKIP = !fs.existsSync('/usr/bin/chromium') && '/usr/bin/chromium is absent (Debian: apt-get install -y chromium)';
 
-/** What a bench matrix on `name` measured: impl → the case ids with a result, and the skips. */
-async function benchOn(name) {
+/** What a bench matrix of `impls` on `name` measured: impl → the case ids with a result, and the skips. */
+async function benchOn(name, impls = MATRIX.impls) {
   const runtime = resolveRuntime(name, { say: (line) => process.stderr.write(`${line}\n`) });
-  const processes = await runMatrix({ ...MATRIX, runtimes: [runtime] });
+  const processes = await runMatrix({ ...MATRIX, impls, runtimes: [runtime] });
   const described = (await describeRuntimes([runtime]))[name];
   const measured = Object.fromEntries(processes.map((p) => [p.impl, p.results.filter((r) => r.stats.n >= 1).map((r) => r.case)]));
   return { processes, described, measured };
@@ -70,12 +74,19 @@ for (const name of RUNTIMES) {
   });
 }
 
-test('chromium: the page worker measures plain JS and wasm, and skips napi with the reason', { skip: CHROMIUM_SKIP }, async () => {
-  const { processes, described, measured } = await benchOn('chromium');
-  assert.deepEqual(measured, { js: ADD_CASES, wasm: ADD_CASES, napi: [] });
+/** Why the emnapi variant is not built here, or null (variants.js, as the Node worker reads it). */
+const EMNAPI_MISSING = VARIANTS.emnapi.unavailable();
+
+/** The skips a worker reports for every case of `ids`, for `reason`. */
+const skipsOf = (ids, reason) => ids.map((id) => ({ case: id, missing: [], reason }));
+
+test('chromium: the page worker measures plain JS, wasm and emnapi (when built), and skips napi with the reason', { skip: CHROMIUM_SKIP }, async () => {
+  const { processes, described, measured } = await benchOn('chromium', [...MATRIX.impls, 'emnapi']);
+  assert.deepEqual(measured, { js: ADD_CASES, wasm: ADD_CASES, napi: [], emnapi: EMNAPI_MISSING ? [] : ADD_CASES });
   const napi = processes.find((p) => p.impl === 'napi');
   assert.equal(napi.empty, null);
-  assert.deepEqual(napi.skips, ADD_CASES.map((id) => ({ case: id, missing: [], reason: 'napi needs Node-API, which a browser lacks' })));
+  assert.deepEqual(napi.skips, skipsOf(ADD_CASES, 'napi needs Node-API, which a browser lacks'));
+  assert.deepEqual(processes.find((p) => p.impl === 'emnapi').skips, EMNAPI_MISSING ? skipsOf(ADD_CASES, `emnapi ${EMNAPI_MISSING}`) : []);
   assert.deepEqual(processes.flatMap((p) => p.errors), []);
   assert.match(described.version, /^\d+\.\d+\.\d+\.\d+$/);
   assert.equal(described.engine, 'V8');
@@ -90,4 +101,17 @@ test('chromium: the api cases needing Node\'s modules (the fixture snapshots) ar
   assert.deepEqual(wasm.skips.map((s) => [s.case, s.reason]), needing.map((id) => [id, 'needs node, which this runtime lacks']));
   assert.deepEqual(wasm.results.map((r) => r.case), others);
   assert.deepEqual(wasm.errors, []);
+});
+
+test('chromium: without the emnapi build the page has no emnapi, and its worker skips every case with the reason', { skip: CHROMIUM_SKIP }, async () => {
+  const reason = 'is not built yet: run `node tools/bootstrap.js`';
+  const session = await openChromium(resolveRuntime('chromium'), { emnapiMissing: reason });
+  try {
+    const input = { impl: 'emnapi', filter: MATRIX.filter, budget: MATRIX.budget, caseIds: ADD_CASES, road: 'wasm' };
+    const { messages, failure } = await session.run(input);
+    assert.equal(failure, null);
+    assert.deepEqual(messages.slice(1), ADD_CASES.map((id) => ({ type: 'skip', case: id, missing: [], reason: `emnapi ${reason}` })));
+  } finally {
+    await session.close();
+  }
 });

@@ -58,15 +58,17 @@ function serve(dir) {
 
 /**
  * Opens a Chromium session for `runtime` (from resolveRuntime): bundles and serves the page,
- * launches the browser. Resolves to `{ describe(), run(input, onMessage), close() }`.
+ * launches the browser. `emnapiMissing`, when given, overrides why the emnapi build is
+ * unavailable (bundle.js; null: it is there). Resolves to `{ describe(), run(input, onMessage), close() }`.
  */
-async function openChromium(runtime) {
+async function openChromium(runtime, { emnapiMissing } = {}) {
   const { chromium } = require('playwright-core');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bindlab-chromium-'));
   let server;
   let browser;
+  let unbundled;
   try {
-    await bundlePage(dir);
+    ({ unbundled } = await bundlePage(dir, emnapiMissing));
     server = await serve(dir);
     browser = await chromium.launch({ executablePath: runtime.command, args: ['--no-sandbox', '--disable-gpu', ...runtime.flags] });
   } catch (error) {
@@ -109,10 +111,14 @@ async function openChromium(runtime) {
       await page.goto(url);
       await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: LOAD_TIMEOUT_MS })
         .catch((error) => { throw new Error(`the page worker did not load: ${problems.join('; ') || error.message}`); });
-      const measuring = page.evaluate(([given, runtimeRecord]) => globalThis.bindlabRun(given, runtimeRecord), [input, description]);
+      const given = { ...input, unbundled: unbundled[input.impl] ?? null };
+      const measuring = page.evaluate(([pageInput, runtimeRecord]) => globalThis.bindlabRun(pageInput, runtimeRecord), [given, description]);
       measuring.catch(() => {}); // after a timeout it rejects as the context closes; the race has reported it
       let timer;
-      const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`stopped after ${timeoutMs / 1000} s`)), timeoutMs); });
+      // setTimeout takes Infinity for 1 ms: with no limit, the page is simply awaited.
+      const late = new Promise((_, reject) => {
+        if (Number.isFinite(timeoutMs)) timer = setTimeout(() => reject(new Error(`stopped after ${timeoutMs / 1000} s`)), timeoutMs);
+      });
       await Promise.race([measuring, late]).finally(() => clearTimeout(timer));
       return { messages, failure: null };
     } catch (error) {
@@ -131,4 +137,4 @@ async function openChromium(runtime) {
   return { describe: () => description, run, close };
 }
 
-module.exports = { findChromium, openChromium, INSTALL_HINT };
+module.exports = { findChromium, openChromium, serve, INSTALL_HINT };

@@ -3,7 +3,8 @@
 // worker would, handing each message to the host's `bindlabEmit` binding; `runtime` is the
 // description the host read from the browser. The host selects the cases (cases.js's
 // loadCases, in Node) and sends their ids as `input.caseIds`, and the implementation's road
-// (implementations.js) as `input.road`.
+// (implementations.js) as `input.road`; the session adds `input.unbundled`, why the bundle
+// lacks the implementation (bundle.js: emnapi unbuilt), or null.
 import { runWorkerInput } from '../worker-loop.mjs';
 import { expandTables } from '../cases.js';
 import { summarize } from '../stats.js';
@@ -29,7 +30,7 @@ const casesOf = (ids) => ids.map((id) => PAGE_CASES.get(id) ?? { id, uses: [], n
 globalThis.bindlabRun = (input, runtime) => runWorkerInput(input, {
   emit: (message) => globalThis.bindlabEmit(message),
   describeRuntime: () => runtime,
-  unavailable: (name) => unavailableInPage(name, input.road),
+  unavailable: (name) => input.unbundled ?? unavailableInPage(name, input.road),
   loadImplementation: loadInPage,
   loadCases: () => casesOf(input.caseIds),
   summarize,
@@ -38,4 +39,6 @@ globalThis.bindlabRun = (input, runtime) => runWorkerInput(input, {
   // Chromium clamps performance.now() to 5 µs steps in a cross-origin isolated page, 100 µs otherwise.
   clockResolutionNs: globalThis.crossOriginIsolated ? 5e3 : 1e5,
 });
+/** Loads implementation `name` as a worker would, for checks that call it (test/browser.test.js). */
+globalThis.bindlabLoad = loadInPage;
 document.body.dataset.state = 'ready';
