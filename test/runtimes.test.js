@@ -110,7 +110,7 @@ test('chromium: without the emnapi build the page has no emnapi, and its worker 
     const input = { impl: 'emnapi', filter: MATRIX.filter, budget: MATRIX.budget, caseIds: ADD_CASES, road: 'wasm' };
     const { messages, failure } = await session.run(input);
     assert.equal(failure, null);
-    assert.deepEqual(messages.slice(1), ADD_CASES.map((id) => ({ type: 'skip', case: id, missing: [], reason: `emnapi ${reason}` })));
+    assert.deepEqual(messages.slice(1), skipsOf(ADD_CASES, `emnapi ${reason}`).map((skip) => ({ type: 'skip', ...skip })));
   } finally {
     await session.close();
   }
