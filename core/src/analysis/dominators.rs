@@ -193,18 +193,27 @@ impl Search {
     }
 
     /// Lengauer–Tarjan's semidominators and immediate dominators, by preorder number.
+    ///
+    /// Two arrays of the textbook version are folded into others to lower the peak:
+    /// the forest's `ancestor` links live in `parent` (a vertex is linked exactly when
+    /// its own step is done, and from then on its parent is read only as its ancestor,
+    /// so the vertices at or above `linked` are the linked ones), and each bucket's
+    /// `next` links live in `dom` (a vertex waits in one bucket, from its own step until
+    /// its dominator is written over the link).
     fn dominators(&mut self, snap: &HeapSnapshot, rules: &Essential, work: &mut Work) -> Vec<u32> {
         let count = self.vertex.len() - 1;
         let (first_pred, preds) = self.predecessors(snap, rules, work);
         // Preorder numbers by ordinal are not needed any more: give their memory back.
         self.pre = Vec::new();
-        let mut semi: Vec<u32> = (0..=count as u32).collect();
-        let mut label = semi.clone();
-        let mut ancestor = vec![0u32; count + 1];
+        let mut forest = Forest {
+            ancestor: std::mem::take(&mut self.parent),
+            linked: count as u32 + 1,
+            label: (0..=count as u32).collect(),
+            path: Vec::new(),
+        };
+        let mut semi: Vec<u32> = forest.label.clone();
         let mut dom = vec![0u32; count + 1];
         let mut bucket_head = vec![0u32; count + 1];
-        let mut bucket_next = vec![0u32; count + 1];
-        let mut path: Vec<u32> = Vec::new();
         for w in (2..=count).rev() {
             if self.rooted.get(w) {
                 semi[w] = 1;
@@ -212,25 +221,26 @@ impl Search {
                 let preds = &preds[first_pred[w] as usize..first_pred[w + 1] as usize];
                 work.edges += preds.len() as u64;
                 for &v in preds {
-                    let u = eval(v, &mut ancestor, &mut label, &semi, &mut path, work);
+                    let u = forest.eval(v, &semi, work);
                     semi[w] = semi[w].min(semi[u as usize]);
                 }
             }
             let s = semi[w] as usize;
-            bucket_next[w] = bucket_head[s];
+            dom[w] = bucket_head[s];
             bucket_head[s] = w as u32;
-            let p = self.parent[w];
-            ancestor[w] = p;
+            let p = forest.ancestor[w];
+            forest.linked = w as u32;
             let mut v = std::mem::take(&mut bucket_head[p as usize]);
             while v != 0 {
                 work.checks += 1;
-                let u = eval(v, &mut ancestor, &mut label, &semi, &mut path, work);
+                let next = dom[v as usize];
+                let u = forest.eval(v, &semi, work);
                 dom[v as usize] = if semi[u as usize] < semi[v as usize] {
                     u
                 } else {
                     p
                 };
-                v = bucket_next[v as usize];
+                v = next;
             }
         }
         dom[1] = 1;
@@ -291,36 +301,51 @@ fn strongly_retained(snap: &HeapSnapshot, rules: &Essential, work: &mut Work) ->
     held
 }
 
-/// Lengauer–Tarjan's EVAL: the vertex with the least semidominator on the path from
-/// `v` up to (not including) the root of its tree in the forest linked so far.
-#[inline]
-fn eval(
-    v: u32,
-    ancestor: &mut [u32],
-    label: &mut [u32],
-    semi: &[u32],
-    path: &mut Vec<u32>,
-    work: &mut Work,
-) -> u32 {
-    if ancestor[v as usize] == 0 {
-        return v;
+/// The forest Lengauer–Tarjan links vertices into, in decreasing preorder.
+struct Forest {
+    /// Per vertex: its parent in the search tree until it is linked, then its ancestor
+    /// in the forest (compressed towards its tree's root).
+    ancestor: Vec<u32>,
+    /// The vertices numbered `linked` and up are linked; the others are roots.
+    linked: u32,
+    /// Per vertex: the vertex of least semidominator on its compressed path.
+    label: Vec<u32>,
+    /// Scratch for [`Forest::eval`]'s path.
+    path: Vec<u32>,
+}
+
+impl Forest {
+    /// Whether vertex `v` is linked to its parent.
+    #[inline]
+    fn is_linked(&self, v: u32) -> bool {
+        v >= self.linked
     }
-    // COMPRESS, without recursion: collect the path whose ancestors have ancestors,
-    // then fold labels down it from the top.
-    let mut x = v;
-    while ancestor[ancestor[x as usize] as usize] != 0 {
-        path.push(x);
-        x = ancestor[x as usize];
-    }
-    work.checks += path.len() as u64;
-    while let Some(y) = path.pop() {
-        let a = ancestor[y as usize] as usize;
-        if semi[label[a] as usize] < semi[label[y as usize] as usize] {
-            label[y as usize] = label[a];
+
+    /// Lengauer–Tarjan's EVAL: the vertex with the least semidominator on the path
+    /// from `v` up to (not including) the root of its tree in the forest linked so far.
+    #[inline]
+    fn eval(&mut self, v: u32, semi: &[u32], work: &mut Work) -> u32 {
+        if !self.is_linked(v) {
+            return v;
         }
-        ancestor[y as usize] = ancestor[a];
+        // COMPRESS, without recursion: collect the path whose ancestors are linked, then
+        // fold labels down it from the top.
+        let mut x = v;
+        while self.is_linked(self.ancestor[x as usize]) {
+            self.path.push(x);
+            x = self.ancestor[x as usize];
+        }
+        work.checks += self.path.len() as u64;
+        let (ancestor, label) = (&mut self.ancestor, &mut self.label);
+        while let Some(y) = self.path.pop() {
+            let a = ancestor[y as usize] as usize;
+            if semi[label[a] as usize] < semi[label[y as usize] as usize] {
+                label[y as usize] = label[a];
+            }
+            ancestor[y as usize] = ancestor[a];
+        }
+        self.label[v as usize]
     }
-    label[v as usize]
 }
 
 /// The immediate dominators by ordinal (from `dom`, by preorder number) and the

@@ -54,7 +54,7 @@
 //! (a ten-million-deep chain needs memory, not stack), in about `O(m log n)` steps for
 //! `m` edges and `n` nodes; the counted work is checked to grow linearly on cycles,
 //! dangling islands, deep chains and wide stars (`core/tests/analysis_work.rs`). It
-//! holds about 40 bytes per node and 4 per edge while it runs, and keeps 16 per node.
+//! holds about 32 bytes per node and 4 per edge while it runs, and keeps 16 per node.
 
 mod cache;
 mod dominators;

@@ -222,7 +222,7 @@ impl Traces {
                         if round < 2 {
                             t.strongly.set(w);
                         }
-                        t.reach(snap, v, e, w);
+                        t.reach(snap, &names, v, e, w);
                         next.push(w as u32);
                     }
                 }
@@ -238,13 +238,14 @@ impl Traces {
     }
 
     /// Records that node `w` was reached from `v` by edge `e`.
-    fn reach(&mut self, snap: &HeapSnapshot, v: usize, e: usize, w: usize) {
+    fn reach(&mut self, snap: &HeapSnapshot, names: &Names, v: usize, e: usize, w: usize) {
         self.via[w] = e as u32;
-        let repeated = v != 0 && edge_key(snap, self.via[v] as usize) == edge_key(snap, e);
+        let key = edge_key(snap, names, e);
+        let repeated = v != 0 && edge_key(snap, names, self.via[v] as usize) == key;
         self.signature[w] = if repeated {
             self.signature[v]
         } else {
-            mix(self.signature[v] ^ step_key(snap, e, w))
+            mix(self.signature[v] ^ step_key(snap, key, w))
         };
         self.anchor[w] = if v == 0 { w as u32 } else { self.anchor[v] };
     }
@@ -306,25 +307,26 @@ fn class_label(node: Node<'_>) -> String {
 /// What edge `e` reads as in a signature: its kind and name, where element and hidden
 /// indexes are left out (`[0]` and `[4999]` read alike) and so are the ids in a WeakMap
 /// entry's name (`3 / part of key (K @12) -> value (V @14) pair in WeakMap (table @9)`).
-fn edge_key(snap: &HeapSnapshot, e: usize) -> u64 {
+fn edge_key(snap: &HeapSnapshot, names: &Names, e: usize) -> u64 {
     let kind = snap.edges.types[e] as u64;
     let name = match snap.edge_kind(e) {
         EdgeKind::Element | EdgeKind::Hidden => u64::from(u32::MAX),
-        _ if snap.string(snap.edges.names[e]).contains("WeakMap") => u64::from(u32::MAX) - 1,
+        _ if names.weak_map.get(snap.edges.names[e] as usize) => u64::from(u32::MAX) - 1,
         _ => u64::from(snap.edges.names[e]),
     };
     mix(mix(kind) ^ name)
 }
 
-/// What a step to `w` by edge `e` reads as: the edge's key and `w`'s class (the names
-/// of nodes other than objects, native and synthetic nodes, a string's text, left out).
-fn step_key(snap: &HeapSnapshot, e: usize, w: usize) -> u64 {
+/// What a step to `w` by an edge whose [`edge_key`] is `edge` reads as: the edge's key
+/// and `w`'s class (the names of nodes other than objects, native and synthetic nodes, a
+/// string's text, left out).
+fn step_key(snap: &HeapSnapshot, edge: u64, w: usize) -> u64 {
     let node_type = snap.nodes.types[w] as u64;
     let node_name = match snap.node_kind(w) {
         NodeKind::Object | NodeKind::Native | NodeKind::Synthetic => u64::from(snap.nodes.names[w]),
         _ => u64::from(u32::MAX),
     };
-    mix(mix(edge_key(snap, e) ^ node_type) ^ node_name)
+    mix(mix(edge ^ node_type) ^ node_name)
 }
 
 /// SplitMix64's finaliser.
