@@ -4,7 +4,7 @@
 //
 //   cargo run --release -p bindlab-core --example synth_app -- one target/synth-app/app.heapsnapshot
 //   cargo run --release -p bindlab-core --example synth_app -- triple target/synth-app/triple
-//   node scripts/analysis-peers.mjs [DIR] [--runs N] [--only NAME,NAME]    # DIR defaults to target/synth-app
+//   node scripts/analysis-peers.mjs [DIR] [--runs N] [--only NAME,NAME] [--tasks analyze,leaks]    # DIR defaults to target/synth-app
 //
 // The native contender is core's analysis-peak example:
 //   cargo build --release -p bindlab-core --example analysis-peak
@@ -152,6 +152,7 @@ async function main(argv) {
   };
   const runs = Number(option('--runs') ?? 1);
   const only = option('--only')?.split(',') ?? null;
+  const chosen = option('--tasks')?.split(',') ?? null;
   const dir = path.resolve(argv[0] ?? path.join(ROOT, 'target', 'synth-app'));
   const tasks = {
     analyze: [path.join(dir, 'app.heapsnapshot')],
@@ -159,6 +160,7 @@ async function main(argv) {
   };
   console.log(`uptime before: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   for (const [task, files] of Object.entries(tasks)) {
+    if (chosen && !chosen.includes(task)) continue;
     const missing = files.filter((f) => !fs.existsSync(f));
     if (missing.length > 0) {
       console.log(`\n${task}: skipped, missing ${missing.join(', ')} (see the commands at the top of this script)`);
