@@ -91,8 +91,9 @@ export interface SnapshotHandle {
   classes(): ClassRow[]
   /** The `n` classes with the largest total self size, largest first. */
   topClasses(n: number): ClassRow[]
-  /** Reduces the snapshot to what a HeapDiff needs of its "before" side. */
-  summarize(): SummaryHandle
+  /** Reduces the snapshot to what a HeapDiff needs of its "before" side; `sameIdTypeAndName`
+   * diffs by the id-reuse rule (a changed type or name is freed + allocated) instead of memwatch's. */
+  summarize(reportExternalMemory?: boolean, sameIdTypeAndName?: boolean): SummaryHandle
   /** The retained size of the node with id `nodeId`, in bytes (a RangeError for an id no node has). The
    * dominator tree is computed on the first of retainedSize/dominatorOf/topRetained/classes/findLeaks. */
   retainedSize(nodeId: number): number
@@ -230,12 +231,19 @@ export declare function parseSnapshotAsync(
   input: string | Uint8Array | ArrayBuffer | Blob | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options?: ParseOptions,
 ): Promise<SnapshotHandle>
+/** How diffSnapshots matches the nodes of its two snapshots. */
+export interface DiffOptions {
+  /** 'sameId' (default, memwatch's rule) or 'sameIdTypeAndName' (V8 reuses ids: a changed type or name is freed + allocated). */
+  idRule?: 'sameId' | 'sameIdTypeAndName'
+}
+
 /** memwatch's HeapDiff between two snapshots. */
-export declare function diffSnapshots(before: SnapshotInput, after: SnapshotInput): HeapDiffResult
+export declare function diffSnapshots(before: SnapshotInput, after: SnapshotInput, options?: DiffOptions): HeapDiffResult
 /** `diffSnapshots`, also taking (async) iterables of chunks. */
 export declare function diffSnapshotsAsync(
   before: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
   after: SnapshotInput | Blob | AsyncIterable<Uint8Array | string>,
+  options?: DiffOptions,
 ): Promise<HeapDiffResult>
 /** memlab's find-leaks: objects allocated after `baseline`, present in `target` and still in `final`, grouped by
  * class and retainer trace, largest retained size first. Each input is parsed and freed in turn. */

@@ -126,6 +126,19 @@ for (const [name, pkg] of Object.entries(BINDINGS)) {
     assert.deepEqual(whats({ idRule: 'sameIdTypeAndName' }), ['Reused', 'Extra', 'Temp']);
   });
 
+  test(`${name}: diffSnapshots by the id-reuse rule counts an id whose class changed as freed plus allocated`, async () => {
+    // Id 7 is the Map before and a Reused object after: memwatch's rule sees no change.
+    const after = Buffer.from(BASELINE.toString().replace('"Map"', '"Reused"'));
+    const counts = (diff) => Object.fromEntries(diff.change.details.map((row) => [row.what, [row['+'], row['-']]]));
+    assert.deepEqual(counts(pkg.diffSnapshots(BASELINE, after)), {});
+    const reuse = { idRule: 'sameIdTypeAndName' };
+    assert.deepEqual(counts(pkg.diffSnapshots(BASELINE, after, reuse)), { Map: [0, 1], Reused: [1, 0] });
+    assert.deepEqual(counts(await pkg.diffSnapshotsAsync(BASELINE, after, reuse)), { Map: [0, 1], Reused: [1, 0] });
+    assert.throws(() => pkg.diffSnapshots(BASELINE, after, { idRule: 'byName' }), {
+      name: 'RangeError', message: 'diffSnapshots(before, after): options.idRule must be "sameId" or "sameIdTypeAndName", got the string "byName"',
+    });
+  });
+
   test(`${name}: bad input is refused before anything is read, naming the call and the argument`, async () => {
     const call = 'findLeaks(baseline, target, final, options)';
     assert.throws(() => pkg.findLeaks(BASELINE, 42, FINAL), { name: 'TypeError', message: new RegExp(`^${escape(call)}: target must be`) });

@@ -159,6 +159,11 @@ test('bad usage exits 2 with the usage, on stderr', async () => {
 
 test('the command line parses into the command, files and options', () => {
   assert.deepEqual(parseCommandLine(['diff', 'a', 'b']), { command: 'diff', files: ['a', 'b'], top: 20, json: false });
+  assert.deepEqual(parseCommandLine(['diff', '--id-rule', 'sameIdTypeAndName', 'a', 'b']), {
+    command: 'diff', files: ['a', 'b'], top: 20, json: false, idRule: 'sameIdTypeAndName',
+  });
+  assert.throws(() => parseCommandLine(['diff', '--id-rule', 'byName', 'a', 'b']), /--id-rule must be sameId or sameIdTypeAndName, got byName/);
+  assert.throws(() => parseCommandLine(['diff', '--measure-in', 'final', 'a', 'b']), /measure-in/);
   assert.deepEqual(parseCommandLine(['summary', '--top', '0', 'a']), { command: 'summary', files: ['a'], top: Infinity, json: false });
   assert.deepEqual(parseCommandLine(['bench', '--quick']), { command: 'bench', rest: ['--quick'] });
   assert.deepEqual(parseCommandLine([]), { command: 'help' });

@@ -195,7 +195,7 @@ const SIGNATURES = {
   'SnapshotParser.feed': ['chunk:Uint8Array'],
   'SnapshotParser.finish': ['reportExternalMemory:boolean?'],
   'HeapSnapshot.topClasses': ['n:u32'],
-  'HeapSnapshot.summarize': ['reportExternalMemory:boolean?'],
+  'HeapSnapshot.summarize': ['reportExternalMemory:boolean?', 'sameIdTypeAndName:boolean?'],
   'HeapSnapshot.retainedSize': ['nodeId:id'],
   'HeapSnapshot.dominatorOf': ['nodeId:id'],
   'HeapSnapshot.topRetained': ['n:u32'],

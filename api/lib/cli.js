@@ -9,14 +9,15 @@ const { parseArgs } = require('node:util');
 const { spawnSync } = require('node:child_process');
 const { fileChunks } = require('./files.js');
 
-const USAGE = `usage: bindlab diff BEFORE.heapsnapshot AFTER.heapsnapshot [--top N] [--json]
+const USAGE = `usage: bindlab diff BEFORE.heapsnapshot AFTER.heapsnapshot [--top N] [--json] [--id-rule sameIdTypeAndName]
        bindlab summary FILE.heapsnapshot [--top N] [--json]
        bindlab leaks BASELINE TARGET FINAL [--top N] [--json] [--measure-in final] [--id-rule sameIdTypeAndName]
        bindlab bench [options]    the binding benchmarks (npm run bench), in a bindlab checkout
        bindlab repro [options]    the blog-post reproductions (npm run repro), likewise
 
   diff     classes ranked by size growth: objects allocated (+) and freed (-), bytes, and
-           the shortest retainer path of one object; --json prints memwatch's HeapDiff JSON
+           the shortest retainer path of one object; --json prints memwatch's HeapDiff JSON;
+           --id-rule sameIdTypeAndName  an id whose type or name changed is freed + allocated
   summary  the classes with the largest self size in one snapshot
   leaks    memlab's find-leaks: objects allocated after BASELINE, present in TARGET and still
            alive in FINAL, grouped by class and retainer trace, ranked by retained size;
@@ -50,7 +51,8 @@ function parseCommandLine(argv) {
   const arity = FILES_OF[command];
   if (arity === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   const options = { top: { type: 'string' }, json: { type: 'boolean', default: false } };
-  if (command === 'leaks') Object.assign(options, { 'measure-in': { type: 'string' }, 'id-rule': { type: 'string' } });
+  if (command === 'leaks') Object.assign(options, { 'measure-in': { type: 'string' } });
+  if (command !== 'summary') Object.assign(options, { 'id-rule': { type: 'string' } });
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options });
@@ -64,7 +66,7 @@ function parseCommandLine(argv) {
   const top = parsed.values.top === undefined ? 20 : Number(parsed.values.top);
   if (!Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top must be a whole number >= 0, got ${parsed.values.top}`);
   const parsedCommand = { command, files, top: top === 0 ? Infinity : top, json: parsed.values.json };
-  if (command !== 'leaks') return parsedCommand;
+  if (command === 'summary') return parsedCommand;
   const leakOptions = { measureIn: parsed.values['measure-in'], idRule: parsed.values['id-rule'] };
   for (const [flag, value, choices] of [
     ['--measure-in', leakOptions.measureIn, ['target', 'final']],
@@ -72,7 +74,8 @@ function parseCommandLine(argv) {
   ]) {
     if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be ${choices.join(' or ')}, got ${value}`);
   }
-  return { ...parsedCommand, leakOptions };
+  if (command === 'leaks') return { ...parsedCommand, leakOptions };
+  return leakOptions.idRule === undefined ? parsedCommand : { ...parsedCommand, idRule: leakOptions.idRule };
 }
 
 /** Megabytes (10^6 bytes), one decimal. */
@@ -216,14 +219,14 @@ async function main(pkg, argv, io = { out: process.stdout, err: process.stderr }
 }
 
 /** The text `diff`, `summary` or `leaks` prints. */
-async function report(pkg, { command, files, top, json, leakOptions }, err) {
+async function report(pkg, { command, files, top, json, idRule, leakOptions }, err) {
   if (command === 'leaks') return leaksReport(pkg, files, top, json, leakOptions, err);
   const [first, second] = files;
   const snapshot = await parseFile(pkg, first, err);
   if (command === 'diff') {
     let summary;
     try {
-      summary = snapshot.summarize();
+      summary = snapshot.summarize(undefined, idRule === 'sameIdTypeAndName');
     } finally {
       snapshot.free();
     }

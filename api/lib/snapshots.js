@@ -107,11 +107,16 @@ function choiceOption(call, options, name, choices, fallback) {
   return value;
 }
 
+/** Whether `options.idRule` asks for the id-reuse rule (diffSnapshots and findLeaks). */
+function sameIdTypeAndName(call, options) {
+  return ID_RULES[choiceOption(call, options, 'idRule', Object.keys(ID_RULES), 'sameId')];
+}
+
 /** findLeaks' options: `{ sameIdTypeAndName, measureFinal }`. */
 function leakOptions(call, options) {
-  const rule = choiceOption(call, options, 'idRule', Object.keys(ID_RULES), 'sameId');
+  const rule = sameIdTypeAndName(call, options);
   const measureIn = choiceOption(call, options, 'measureIn', MEASURE_IN, 'target');
-  return { sameIdTypeAndName: ID_RULES[rule], measureFinal: measureIn === 'final' };
+  return { sameIdTypeAndName: rule, measureFinal: measureIn === 'final' };
 }
 
 /** Calls `body()`, sync or async; a throw or rejection goes to `fail`, which rethrows. */
@@ -245,12 +250,14 @@ function snapshotFront(binding, files = null) {
   }
 
   /** memwatch's HeapDiff between two snapshots (paths, bytes or HeapSnapshots). The
-   * first is reduced to a summary and freed before the second is parsed. */
-  function diffSnapshots(before, after) {
+   * first is reduced to a summary and freed before the second is parsed.
+   * `options.idRule`: 'sameId' (default, memwatch's) or 'sameIdTypeAndName'. */
+  function diffSnapshots(before, after, options) {
     const call = 'diffSnapshots(before, after)';
     return holding([before, after], () => {
       const [beforeKind, afterKind] = sidesOf(call, before, after, DIFF_SYNC);
-      const summary = useThenFree(open(call, 'before', beforeKind, before, parseSync), (s) => s.summarize());
+      const rule = sameIdTypeAndName(call, options);
+      const summary = useThenFree(open(call, 'before', beforeKind, before, parseSync), (s) => s.summarize(undefined, rule));
       try {
         return useThenFree(open(call, 'after', afterKind, after, parseSync), (s) => summary.diff(s));
       } finally {
@@ -261,11 +268,12 @@ function snapshotFront(binding, files = null) {
 
   /** `diffSnapshots` with asynchronous file reads, also taking Blobs and (async)
    * iterables of chunks; each stream or iterator given is read to its end, or released on failure. */
-  async function diffSnapshotsAsync(before, after) {
+  async function diffSnapshotsAsync(before, after, options) {
     const call = 'diffSnapshotsAsync(before, after)';
     return holding([before, after], async () => {
       const [beforeKind, afterKind] = sidesOf(call, before, after, DIFF_ASYNC);
-      const summary = useThenFree(await open(call, 'before', beforeKind, before, parseAsync), (s) => s.summarize());
+      const rule = sameIdTypeAndName(call, options);
+      const summary = useThenFree(await open(call, 'before', beforeKind, before, parseAsync), (s) => s.summarize(undefined, rule));
       try {
         return useThenFree(await open(call, 'after', afterKind, after, parseAsync), (s) => summary.diff(s));
       } finally {

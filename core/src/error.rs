@@ -199,7 +199,7 @@ impl fmt::Display for CallError {
         }
         match &self.kind {
             CallErrorKind::OverLimit { argument, value, limit } => write!(f, "{argument} must be at most {limit}, got {value}"),
-            CallErrorKind::NoSuchNode { argument, id } => write!(f, "{argument} must be the id of a node in this snapshot, got {id}"),
+            CallErrorKind::NoSuchNode { argument, id } => write!(f, "{argument} must be the id of a node in this snapshot, got number {id}"),
             CallErrorKind::NotFiniteNonNegative { argument, value } => {
                 write!(f, "{argument} must be a finite number >= 0, got {value}")
             }

@@ -23,8 +23,3 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
-
-/// A JS `RangeError` with `message`.
-pub(crate) fn range_error(message: &str) -> JsValue {
-    js_sys::RangeError::new(message).into()
-}

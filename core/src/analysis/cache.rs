@@ -90,3 +90,10 @@ impl fmt::Display for NoSuchNode {
 }
 
 impl std::error::Error for NoSuchNode {}
+
+impl NoSuchNode {
+    /// This id as the refusal of `call`'s `nodeId` argument, as the bindings throw it.
+    pub fn of_call(self, call: &'static str) -> crate::error::CallError {
+        crate::error::CallError::new(call, crate::error::CallErrorKind::NoSuchNode { argument: "nodeId", id: self.0 })
+    }
+}

@@ -16,6 +16,17 @@ pub enum IdRule {
     SameIdTypeAndName,
 }
 
+impl IdRule {
+    /// The rule a binding's `sameIdTypeAndName` flag asks for.
+    pub fn from_flag(same_id_type_and_name: bool) -> Self {
+        if same_id_type_and_name {
+            IdRule::SameIdTypeAndName
+        } else {
+            IdRule::SameId
+        }
+    }
+}
+
 /// The ids of every node of a snapshot (reachable or not, as memlab collects them),
 /// sorted, each with a fingerprint of its type and name under
 /// [`IdRule::SameIdTypeAndName`].

@@ -10,13 +10,13 @@ use napi::bindgen_prelude::{Env, Unknown};
 use napi_derive::napi;
 
 use super::snapshot::{gone, not_constructible, HeapSnapshot};
-use crate::convert::{range_error, to_js_numbers};
+use crate::convert::to_js_numbers;
+use crate::error::throw;
 
 /// The ordinal of the node with id `node_id` (a safe integer, checked by the guard), or
 /// the `RangeError` of `call` when no node has it.
-fn ordinal(env: &Env, snap: &CoreSnapshot, call: &str, node_id: f64) -> napi::Result<usize> {
-    snap.ordinal_of_id(node_id as u64)
-        .map_err(|e| range_error(env, format!("HeapSnapshot.{call}(nodeId): nodeId {e}")))
+fn ordinal(env: &Env, snap: &CoreSnapshot, call: &'static str, node_id: f64) -> napi::Result<usize> {
+    snap.ordinal_of_id(node_id as u64).map_err(|e| throw(env, e.of_call(call)))
 }
 
 #[napi]
@@ -26,7 +26,7 @@ impl HeapSnapshot {
     #[napi(catch_unwind)]
     pub fn retained_size(&self, env: Env, node_id: f64) -> napi::Result<f64> {
         let snap = self.get()?;
-        let o = ordinal(&env, snap, "retainedSize", node_id)?;
+        let o = ordinal(&env, snap, "HeapSnapshot.retainedSize(nodeId)", node_id)?;
         Ok(snap.dominators().retained_size(o).unwrap_or(0) as f64)
     }
 
@@ -34,7 +34,7 @@ impl HeapSnapshot {
     #[napi(catch_unwind)]
     pub fn dominator_of(&self, env: Env, node_id: f64) -> napi::Result<Option<f64>> {
         let snap = self.get()?;
-        let o = ordinal(&env, snap, "dominatorOf", node_id)?;
+        let o = ordinal(&env, snap, "HeapSnapshot.dominatorOf(nodeId)", node_id)?;
         let dominator = snap.dominators().dominator(o).and_then(|d| snap.node(d));
         Ok(dominator.map(|d| d.id() as f64))
     }
@@ -51,7 +51,7 @@ impl HeapSnapshot {
     /// `sameIdTypeAndName` matches ids only when type and name agree too (V8 reuses ids).
     #[napi(catch_unwind)]
     pub fn node_ids(&self, same_id_type_and_name: Option<bool>) -> napi::Result<NodeIds> {
-        let rule = if same_id_type_and_name.unwrap_or(false) { IdRule::SameIdTypeAndName } else { IdRule::SameId };
+        let rule = IdRule::from_flag(same_id_type_and_name.unwrap_or(false));
         Ok(NodeIds(Some(CoreIds::new(self.get()?, rule))))
     }
 

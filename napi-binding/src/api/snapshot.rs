@@ -3,6 +3,7 @@
 //! object. A handle reports the memory it holds to V8 (`External`) unless asked not to,
 //! so that V8's GC heuristics see it.
 
+use bindlab_core::analysis::IdRule;
 use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
 use bindlab_core::snapshot::{HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
 use napi::bindgen_prelude::{Env, ObjectFinalize, Unknown};
@@ -129,10 +130,11 @@ impl HeapSnapshot {
         to_js_numbers(&env, &self.get()?.top_classes(n as usize))
     }
 
-    /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side.
+    /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side;
+    /// `sameIdTypeAndName` diffs by the id-reuse rule instead of memwatch's id rule.
     #[napi(catch_unwind)]
-    pub fn summarize(&self, env: Env, report_external_memory: Option<bool>) -> napi::Result<HeapSummary> {
-        let summary = CoreSummary::new(self.get()?);
+    pub fn summarize(&self, env: Env, report_external_memory: Option<bool>, same_id_type_and_name: Option<bool>) -> napi::Result<HeapSummary> {
+        let summary = CoreSummary::with_rule(self.get()?, IdRule::from_flag(same_id_type_and_name.unwrap_or(false)));
         let external = External::report(&env, summary.heap_bytes(), report_external_memory.unwrap_or(true))?;
         Ok(HeapSummary { summary: Some(summary), external })
     }

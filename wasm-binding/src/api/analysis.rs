@@ -9,13 +9,13 @@ use bindlab_core::snapshot::HeapSnapshot as CoreSnapshot;
 use wasm_bindgen::prelude::*;
 
 use super::snapshot::{not_constructible, HeapSnapshot};
-use crate::convert::{range_error, to_js};
+use crate::convert::to_js;
+use crate::error::js_error;
 
 /// The ordinal of the node with id `node_id` (a safe integer, checked by the guard), or
 /// the `RangeError` of `call` when no node has it.
-fn ordinal(snap: &CoreSnapshot, call: &str, node_id: f64) -> Result<usize, JsValue> {
-    snap.ordinal_of_id(node_id as u64)
-        .map_err(|e| range_error(&format!("HeapSnapshot.{call}(nodeId): nodeId {e}")))
+fn ordinal(snap: &CoreSnapshot, call: &'static str, node_id: f64) -> Result<usize, JsValue> {
+    snap.ordinal_of_id(node_id as u64).map_err(|e| js_error(e.of_call(call)))
 }
 
 #[wasm_bindgen]
@@ -24,14 +24,14 @@ impl HeapSnapshot {
     /// of every node it dominates.
     #[wasm_bindgen(js_name = retainedSize)]
     pub fn retained_size(&self, node_id: f64) -> Result<f64, JsValue> {
-        let o = ordinal(&self.0, "retainedSize", node_id)?;
+        let o = ordinal(&self.0, "HeapSnapshot.retainedSize(nodeId)", node_id)?;
         Ok(self.0.dominators().retained_size(o).unwrap_or(0) as f64)
     }
 
     /// The id of the immediate dominator of the node with id `nodeId` (null for the root).
     #[wasm_bindgen(js_name = dominatorOf)]
     pub fn dominator_of(&self, node_id: f64) -> Result<JsValue, JsValue> {
-        let o = ordinal(&self.0, "dominatorOf", node_id)?;
+        let o = ordinal(&self.0, "HeapSnapshot.dominatorOf(nodeId)", node_id)?;
         let dominator = self.0.dominators().dominator(o).and_then(|d| self.0.node(d));
         Ok(dominator.map_or(JsValue::NULL, |d| JsValue::from(d.id() as f64)))
     }
@@ -47,7 +47,7 @@ impl HeapSnapshot {
     /// `sameIdTypeAndName` matches ids only when type and name agree too (V8 reuses ids).
     #[wasm_bindgen(js_name = nodeIds)]
     pub fn node_ids(&self, same_id_type_and_name: Option<bool>) -> NodeIds {
-        let rule = if same_id_type_and_name.unwrap_or(false) { IdRule::SameIdTypeAndName } else { IdRule::SameId };
+        let rule = IdRule::from_flag(same_id_type_and_name.unwrap_or(false));
         NodeIds(CoreIds::new(&self.0, rule))
     }
 

@@ -6,6 +6,7 @@
 use crate::convert::to_js;
 use crate::error::js_error;
 use bindlab_core::error::{CallError, Handle};
+use bindlab_core::analysis::IdRule;
 use bindlab_core::diff::{diff, HeapSummary as CoreSummary};
 use bindlab_core::snapshot::{HeapSnapshot as CoreSnapshot, SnapshotParser as CoreParser};
 use wasm_bindgen::prelude::*;
@@ -109,9 +110,10 @@ impl HeapSnapshot {
         to_js(&self.0.top_classes(n as usize))
     }
 
-    /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side.
-    pub fn summarize(&self, _report_external_memory: Option<bool>) -> HeapSummary {
-        HeapSummary(CoreSummary::new(&self.0))
+    /// Reduces the snapshot to the reachable set HeapDiff needs as its "before" side;
+    /// `sameIdTypeAndName` diffs by the id-reuse rule instead of memwatch's id rule.
+    pub fn summarize(&self, _report_external_memory: Option<bool>, same_id_type_and_name: Option<bool>) -> HeapSummary {
+        HeapSummary(CoreSummary::with_rule(&self.0, IdRule::from_flag(same_id_type_and_name.unwrap_or(false))))
     }
 }
 
