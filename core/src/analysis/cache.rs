@@ -44,17 +44,7 @@ impl HeapSnapshot {
 
     /// The node ordinals sorted by (id, ordinal), computed the first time and kept.
     pub fn ordinals_by_id(&self) -> &[u32] {
-        self.dominators.by_id.get_or_init(|| {
-            let mut pairs: Vec<(u64, u32)> = self
-                .nodes
-                .ids
-                .iter()
-                .zip(0u32..)
-                .map(|(&id, o)| (id, o))
-                .collect();
-            pairs.sort_unstable();
-            pairs.into_iter().map(|(_, o)| o).collect()
-        })
+        self.dominators.by_id.get_or_init(|| by_id(&self.nodes.ids))
     }
 
     /// The ordinal of the first node (in snapshot order) with id `id`, for the calls
@@ -72,6 +62,21 @@ impl HeapSnapshot {
     pub fn has_dominators(&self) -> bool {
         self.dominators.dominators.get().is_some()
     }
+}
+
+/// The ordinals `0..ids.len()` sorted by (id, ordinal). When every id and ordinal fits
+/// in 32 bits (always, in V8's snapshots) each pair is packed into one `u64` whose order
+/// is the pair's, which sorts twice as fast as the pairs.
+fn by_id(ids: &[u64]) -> Vec<u32> {
+    let narrow = u32::try_from(ids.len()).is_ok() && ids.iter().all(|&id| id <= u64::from(u32::MAX));
+    if narrow {
+        let mut keys: Vec<u64> = ids.iter().zip(0u64..).map(|(&id, o)| id << 32 | o).collect();
+        keys.sort_unstable();
+        return keys.iter().map(|&key| key as u32).collect();
+    }
+    let mut pairs: Vec<(u64, u32)> = ids.iter().zip(0u32..).map(|(&id, o)| (id, o)).collect();
+    pairs.sort_unstable();
+    pairs.iter().map(|&(_, o)| o).collect()
 }
 
 /// A node id no node of the snapshot has. Its message completes "nodeId ...":

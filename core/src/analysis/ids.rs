@@ -43,18 +43,30 @@ impl NodeIds {
     /// The ids of `snap`'s nodes, matched by `rule`.
     pub fn new(snap: &HeapSnapshot, rule: IdRule) -> Self {
         let ids = &snap.nodes.ids;
-        let mut firsts: Vec<u32> = snap.ordinals_by_id().to_vec();
-        firsts.dedup_by_key(|o| ids[*o as usize]);
-        let prints = match rule {
-            IdRule::SameId => Vec::new(),
-            IdRule::SameIdTypeAndName => firsts
-                .iter()
-                .filter_map(|&o| snap.node(o as usize))
-                .map(fingerprint)
-                .collect(),
-        };
-        let ids = firsts.iter().map(|&o| ids[o as usize]).collect();
-        NodeIds { rule, ids, prints }
+        match rule {
+            // The ids alone: sorting them is cheaper than sorting the ordinals by id.
+            IdRule::SameId => {
+                let mut ids = ids.clone();
+                ids.sort_unstable();
+                ids.dedup();
+                NodeIds {
+                    rule,
+                    ids,
+                    prints: Vec::new(),
+                }
+            }
+            IdRule::SameIdTypeAndName => {
+                let mut firsts: Vec<u32> = snap.ordinals_by_id().to_vec();
+                firsts.dedup_by_key(|o| ids[*o as usize]);
+                let prints = firsts
+                    .iter()
+                    .filter_map(|&o| snap.node(o as usize))
+                    .map(fingerprint)
+                    .collect();
+                let ids = firsts.iter().map(|&o| ids[o as usize]).collect();
+                NodeIds { rule, ids, prints }
+            }
+        }
     }
 
     /// Per node of `snap` (another snapshot), by ordinal: whether it is one of these,
