@@ -68,9 +68,14 @@ impl HeapSnapshot {
 /// in 32 bits (always, in V8's snapshots) each pair is packed into one `u64` whose order
 /// is the pair's, which sorts twice as fast as the pairs.
 fn by_id(ids: &[u64]) -> Vec<u32> {
-    let narrow = u32::try_from(ids.len()).is_ok() && ids.iter().all(|&id| id <= u64::from(u32::MAX));
+    let narrow =
+        u32::try_from(ids.len()).is_ok() && ids.iter().all(|&id| id <= u64::from(u32::MAX));
     if narrow {
-        let mut keys: Vec<u64> = ids.iter().zip(0u64..).map(|(&id, o)| id << 32 | o).collect();
+        let mut keys: Vec<u64> = ids
+            .iter()
+            .zip(0u64..)
+            .map(|(&id, o)| id << 32 | o)
+            .collect();
         keys.sort_unstable();
         return keys.iter().map(|&key| key as u32).collect();
     }
@@ -99,6 +104,12 @@ impl std::error::Error for NoSuchNode {}
 impl NoSuchNode {
     /// This id as the refusal of `call`'s `nodeId` argument, as the bindings throw it.
     pub fn of_call(self, call: &'static str) -> crate::error::CallError {
-        crate::error::CallError::new(call, crate::error::CallErrorKind::NoSuchNode { argument: "nodeId", id: self.0 })
+        crate::error::CallError::new(
+            call,
+            crate::error::CallErrorKind::NoSuchNode {
+                argument: "nodeId",
+                id: self.0,
+            },
+        )
     }
 }
