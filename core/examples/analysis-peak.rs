@@ -11,6 +11,9 @@
 //! Prints seconds, MB/s and the peak as a multiple of the (largest) file. Linux only
 //! (reads /proc/self/status).
 
+#[path = "support/proc_status.rs"]
+mod proc_status;
+
 use std::fs::File;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -19,22 +22,6 @@ use bindlab_core::analysis::{find_leaks_in, Dominators, LeakOptions, MeasureIn};
 use bindlab_core::snapshot::HeapSnapshot;
 
 const USAGE: &str = "usage: analysis-peak (analyze FILE | leaks BASELINE TARGET FINAL [final])";
-
-/// The process's peak resident set, in bytes.
-fn peak_rss() -> Result<u64, String> {
-    let status = std::fs::read_to_string("/proc/self/status")
-        .map_err(|e| format!("/proc/self/status: {e}"))?;
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .ok_or("no VmHWM line")?;
-    let kb: u64 = line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .ok_or("bad VmHWM line")?;
-    Ok(kb * 1024)
-}
 
 fn open(path: &str) -> Result<File, String> {
     File::open(path).map_err(|e| format!("{path}: {e}"))
@@ -89,7 +76,7 @@ fn run(args: &[String]) -> Result<(), String> {
         _ => return Err(USAGE.into()),
     };
     let seconds = start.elapsed().as_secs_f64();
-    let peak = peak_rss()?;
+    let peak = proc_status::status_bytes("VmHWM")?;
     println!(
         "{what}: {seconds:.2} s, {:.0} MB/s, peak RSS {:.0} MB = {:.2}x the largest file ({:.1} MB)",
         bytes as f64 / 1e6 / seconds,

@@ -18,6 +18,8 @@
 //! there for comparison, on the copy of the first input without lone surrogates (see
 //! `benches/parse.rs`).
 
+#[path = "support/proc_status.rs"]
+mod proc_status;
 #[path = "../benches/support/mod.rs"]
 mod support;
 
@@ -31,14 +33,7 @@ use bindlab_core::snapshot::HeapSnapshot;
 
 /// A `kB` field of `/proc/self/status`, in bytes.
 fn status_bytes(field: &str) -> u64 {
-    let status =
-        std::fs::read_to_string("/proc/self/status").expect("/proc/self/status (Linux only)");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
-        .map(|kb| kb * 1024)
-        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
+    proc_status::status_bytes(field).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn report(what: &str, file_bytes: u64, detail: &str, baseline: u64) {
