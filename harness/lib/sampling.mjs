@@ -56,7 +56,8 @@ export function memoryGuard(resultBytes) {
  * The first loop only warms up (a first wasm call can take a millisecond to compile), and a JS
  * loop stays in the interpreter for its first calls, so only later loops come near the
  * optimised speed; a remaining overestimate only makes batches smaller. Arguments are made by
- * `makers` before each loop, outside the time read from `clock` (ns).
+ * `makers` before each loop, outside the time read from `clock` (ns). A loop grows fourfold
+ * only while the larger loop would still fit in what is left of PILOT_NS.
  * On a clock that ticks every `clockResolutionNs` (> 0), a loop's reading may be short by up to a
  * tick, so each loop counts as its reading plus a tick (an upper bound); loops grow until one
  * lasts MIN_SAMPLE_TICKS ticks, repeat at that size while they stay that long (the JIT may still
@@ -74,7 +75,10 @@ export function roughTimePerCall(bench, makers, maxCalls, clock = now, clockReso
       fastest = Math.min(fastest, (elapsed + clockResolutionNs) / calls);
       if (total >= PILOT_NS || (coarse ? loop >= MAX_PILOT_LOOPS : calls === maxCalls)) return fastest;
     }
-    if (!coarse || elapsed < visible) calls = Math.min(calls * 4, maxCalls);
+    // A loop four times longer that would overrun what is left of PILOT_NS repeats this size
+    // instead: the pilot of a 100 ms call makes 2 calls, not 1 + 4.
+    const fits = elapsed * 4 <= PILOT_NS - total;
+    if ((!coarse || elapsed < visible) && fits) calls = Math.min(calls * 4, maxCalls);
   }
 }
 
@@ -120,10 +124,13 @@ export function widenForClock(bench, makers, batch, maxBatch, clock, clockResolu
 /**
  * The sampling plan for one case: runs the pilot on `bench` (reading `clock`, which ticks every
  * `clockResolutionNs`), then `{ guard, batch, maxSamples }` for mitata's `batch_samples` and
- * `max_samples` options.
+ * `max_samples` options. A case whose first call (`firstCallNs`, timed before) took PILOT_NS or
+ * longer needs no pilot: it is timed in batches of UNROLL calls (of which mitata times one at a
+ * time), and each lasts far beyond MIN_SAMPLE_TICKS of any clock.
  */
-export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now, clockResolutionNs = 0 }) {
+export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now, clockResolutionNs = 0, firstCallNs = 0 }) {
   const guard = memoryGuard(resultBytes);
+  if (firstCallNs >= PILOT_NS) return { guard, batch: UNROLL, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
   // A coarse clock's pilot may need loops beyond 4,096 calls to see a fast call at all.
   const pilotCalls = guard?.batch ?? (clockResolutionNs > 0 ? MAX_COARSE_PILOT_CALLS : MAX_BATCH);
   const timePerCall = roughTimePerCall(bench, makers, pilotCalls, clock, clockResolutionNs);

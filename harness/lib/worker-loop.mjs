@@ -13,6 +13,7 @@
 // The host provides what differs between runtimes: how an implementation and the cases are
 // loaded, how the runtime describes itself, and what it offers (`provides`, e.g. ['node']).
 import { measure } from 'mitata';
+import { now } from 'mitata/src/lib.mjs';
 import { samplingPlan, awaitedPlan, MIN_SAMPLES } from './sampling.mjs';
 
 /**
@@ -34,14 +35,17 @@ return ${awaited ? `async function bench(${params}) { sink.result = await ${invo
 }
 
 /**
- * Whether `call` returns a promise (an async API): called once with fresh arguments, untimed,
- * and its promise awaited, so that a timed loop never leaves promises pending behind it.
+ * The first call of a case, with fresh arguments, outside its samples: `{ awaited, firstCallNs }`,
+ * `awaited` when `call` returns a promise (an async API; it is awaited, so that a timed loop never
+ * leaves promises pending behind it), `firstCallNs` how long the call took, promise included.
  */
-async function returnsPromise(call, impl, makers) {
-  const result = call(impl, ...makers.map((make) => make()));
-  if (typeof result?.then !== 'function') return false;
-  await result;
-  return true;
+async function firstCall(call, impl, makers) {
+  const args = makers.map((make) => make());
+  const start = now();
+  const result = call(impl, ...args);
+  const awaited = typeof result?.then === 'function';
+  if (awaited) await result;
+  return { awaited, firstCallNs: now() - start };
 }
 
 /** Collects garbage and lets finalizers deferred to the event loop (Node-API, FinalizationRegistry) run, so that no case pays for another's. */
@@ -59,9 +63,9 @@ async function settle() {
  */
 async function time(impl, id, { args, call, resultBytes }, { budgetNs, minSamples, summarize, clockResolutionNs }) {
   const makers = args(impl);
-  const awaited = await returnsPromise(call, impl, makers);
+  const { awaited, firstCallNs } = await firstCall(call, impl, makers);
   const bench = timedFunction(id, call, impl, makers.length, awaited);
-  const { guard, batch, maxSamples } = awaited ? awaitedPlan(resultBytes) : samplingPlan({ bench, makers, resultBytes, budgetNs, clockResolutionNs });
+  const { guard, batch, maxSamples } = awaited ? awaitedPlan(resultBytes) : samplingPlan({ bench, makers, resultBytes, budgetNs, clockResolutionNs, firstCallNs });
   await settle();
   const stats = await measure(function* () {
     yield { ...makers, bench };

@@ -36,17 +36,21 @@ test('the pilot ignores its warm-up loop and keeps the fastest later loop', asyn
   assert.equal(roughTimePerCall(interpreted.bench, [], MAX_BATCH, interpreted.clock), 50);
 });
 
-test('the pilot stops at the end of the loop that brings its total to 5 ms, or at the most calls allowed', async () => {
+test('the pilot stops at the end of the loop that brings its total to 5 ms, or at the most calls allowed, and grows a loop only while it fits', async () => {
   const { roughTimePerCall, PILOT_NS, MAX_BATCH } = await load();
   assert.equal(PILOT_NS, 5e6);
   // Loops of 1 and 4 calls: 5 calls of 1 ms are exactly 5 ms, so it stops there.
   const exactly = fakeCall(() => 1e6);
   assert.equal(roughTimePerCall(exactly.bench, [], MAX_BATCH, exactly.clock), 1e6);
   assert.equal(exactly.calls(), 5);
-  // Just under: it runs the loop of 16 too.
+  // Just under: one more loop, of 4 again, since one of 16 would overrun the 5 ms.
   const under = fakeCall(() => 1e6 - 1);
   roughTimePerCall(under.bench, [], MAX_BATCH, under.clock);
-  assert.equal(under.calls(), 21);
+  assert.equal(under.calls(), 9);
+  // A call slower than the whole pilot: the warm-up call and one more.
+  const slow = fakeCall(() => 1e8);
+  assert.equal(roughTimePerCall(slow.bench, [], MAX_BATCH, slow.clock), 1e8);
+  assert.equal(slow.calls(), 2);
   // A 1 ns call never reaches 5 ms: loops of 1, 4 … 4,096 calls, then it stops.
   const fast = fakeCall(() => 1);
   assert.equal(roughTimePerCall(fast.bench, [], MAX_BATCH, fast.clock), 1);
@@ -132,6 +136,19 @@ test('the plan sizes batches from the pilot\'s estimate and the budget it is giv
   const slow = fakeCall((i) => (i === 0 ? 5e6 : 1e4));
   assert.deepEqual(samplingPlan({ bench: slow.bench, makers: [], resultBytes: 0, budgetNs: 80e6, clock: slow.clock }),
     { guard: null, batch: 164, maxSamples: 1024 });
+});
+
+test('a case whose first call took the whole pilot\'s time or more is planned without a pilot', async () => {
+  const { samplingPlan, PILOT_NS, UNROLL } = await load();
+  const slow = fakeCall(() => 6e7);
+  for (const clockResolutionNs of [0, 5e3]) {
+    assert.deepEqual(samplingPlan({ bench: slow.bench, makers: [], resultBytes: 0, budgetNs: 80e6, clock: slow.clock, clockResolutionNs, firstCallNs: 6e7 }),
+      { guard: null, batch: UNROLL, maxSamples: 1024 });
+  }
+  assert.equal(slow.calls(), 0);
+  // Just under the pilot's time, the pilot runs.
+  samplingPlan({ bench: slow.bench, makers: [], resultBytes: 0, budgetNs: 80e6, clock: slow.clock, firstCallNs: PILOT_NS - 1 });
+  assert.equal(slow.calls(), 2);
 });
 
 /** `fakeCall(cost)` read through a clock that ticks every `resolution` ns, as a page's performance.now() does. */
