@@ -39,12 +39,15 @@ function describeMessage(message) {
   return `${message.case}: ERROR ${message.message}`;
 }
 
-/** A progress reporter for runMatrix: one stderr line per finished measurement, with a count, the elapsed time and (with several runtimes) the runtime. */
+/**
+ * A progress reporter for runMatrix: one stderr line per finished measurement, with a count out
+ * of `total` (less the cases each run leaves out), the elapsed time and (with several runtimes) the runtime.
+ */
 function progress(total, severalRuntimes) {
   const started = Date.now();
   let done = 0;
-  return ({ runtime, impl, repeat }, message) => {
-    if (message.type === 'runtime') return;
+  return ({ runtime, impl, repeat, omitted }, message) => {
+    if (message.type === 'runtime') return void (total -= omitted);
     done++;
     const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
     const where = `${severalRuntimes ? `${runtime} ` : ''}${impl} run ${repeat + 1}`;
@@ -91,8 +94,8 @@ async function bench(options) {
   const environment = collectEnvironment(await describeRuntimes(runtimes));
   if (baseline && !checkBaseline(options, baseline, environment)) return;
 
-  const { quick, repeat, filter, impls, budget } = options;
-  const recorded = { quick, repeat, filter, impls, runtime: options.runtime, budget };
+  const { quick, repeat, filter, impls, budget, slowCases } = options;
+  const recorded = { quick, repeat, filter, impls, runtime: options.runtime, budget, slowCases };
   const total = (cases.length + 1) * impls.length * repeat * runtimes.length;
   const versions = Object.entries(environment.runtimes).map(([name, r]) => `${name} ${r.version}`).join(', ');
   say(`bench: ${cases.length} cases x ${impls.length} implementations x ${repeat} run(s) on ${versions}`);

@@ -9,6 +9,12 @@ const { RUNTIME_NAMES, ALL, runtimeSpecs } = require('./runtimes.js');
 const { cacheDir } = require('./runtime-cache.js');
 
 /**
+ * Cases whose call takes `callNs` or more run in the first `repeat` runs only (runner.js's
+ * slowCasesOmitted): their speed does not hang on the JIT's choices in one process.
+ */
+const SLOW_CASES = { callNs: 1e5, repeat: 4 };
+
+/**
  * The tuning constants of a run, all here. Each mode's runs of the matrix (`repeat`, one
  * process per runtime and implementation per run) and mitata's stopping rule per case and run:
  * at least `minCpuTimeNs` of timed calls and `minSamples` samples. A process fixes its JIT's
@@ -20,8 +26,8 @@ const { cacheDir } = require('./runtime-cache.js');
  * run; the median of 5 (3 in a quick run) is still one of the fastest-of-several per process.
  */
 const MODES = {
-  quick: { repeat: 1, budget: { minCpuTimeNs: 40e6, minSamples: 3 } },
-  default: { repeat: 8, budget: { minCpuTimeNs: 80e6, minSamples: 5 } },
+  quick: { repeat: 1, budget: { minCpuTimeNs: 40e6, minSamples: 3 }, slowCases: null },
+  default: { repeat: 8, budget: { minCpuTimeNs: 80e6, minSamples: 5 }, slowCases: SLOW_CASES },
 };
 
 /**
@@ -39,7 +45,8 @@ const USAGE = `usage: npm run bench -- [lifetime | results FILE | repro] [option
   --quick            one run, 40 ms of timed calls per case (and 3 samples at least)
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
                      the fastest run of each case (default: 8, or 1 with --quick); each run gives a
-                     case 80 ms of timed calls and 5 samples at least (40 ms and 3 with --quick)
+                     case 80 ms of timed calls and 5 samples at least (40 ms and 3 with --quick);
+                     a case whose call takes 100 µs or more runs in the first 4 runs only
   --filter TEXT      only the cases whose "group/name" contains TEXT
   --impl A,B         these implementations, or all (default: ${DEFAULT_IMPLS.join(', ')});
                      known: ${Object.keys(IMPLEMENTATIONS).join(', ')}
@@ -107,6 +114,7 @@ function parseOptions(argv) {
     force: values.force,
     out: values.out ?? null,
     budget: mode.budget,
+    slowCases: mode.slowCases,
   };
 }
 

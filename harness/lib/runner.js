@@ -140,15 +140,34 @@ function processRecord(where, { messages, failure }, caseIds) {
 }
 
 /**
+ * The cases of `runtime` × `impl` that run `r` (0-based) leaves out under `slowCases`
+ * (`{ callNs, repeat }`, or null for none): from run `slowCases.repeat` on, those whose fastest
+ * median in the earlier runs (`processes`) was `callNs` or more. The runs repeat to find the
+ * speed a process's JIT reaches on nanosecond calls; a call of 100 µs or more shows its speed
+ * in every process alike, and its samples were a third of a default run's time.
+ */
+function slowCasesOmitted(processes, runtime, impl, r, slowCases) {
+  if (!slowCases || r < slowCases.repeat) return [];
+  const fastest = new Map();
+  for (const proc of processes) {
+    if (proc.runtime !== runtime || proc.impl !== impl) continue;
+    for (const { case: id, stats } of proc.results) fastest.set(id, Math.min(fastest.get(id) ?? Infinity, stats.p50));
+  }
+  return [...fastest].filter(([, median]) => median >= slowCases.callNs).map(([id]) => id);
+}
+
+/**
  * Measures `runtimes` × `impls` × the cases matching `filter`, `repeat` times, each (runtime,
- * implementation, repeat) in its own worker. `onMessage(where, message)` sees every message as it
- * arrives, `where` being `{ runtime, impl, repeat }` (the runtime's name). Resolves with one record
+ * implementation, repeat) in its own worker; under `slowCases` (see slowCasesOmitted) the slow
+ * cases only in the first runs. `onMessage(where, message)` sees every message as it
+ * arrives, `where` being `{ runtime, impl, repeat, omitted }` (the runtime's name; how many cases
+ * this run leaves out). Resolves with one record
  * per worker: `{ runtime, impl, repeat, empty, results, skips, errors }` (`empty` null when the
  * implementation cannot run there: then every case is a skip with its `reason`). A worker that
  * crashes, or runs longer than `timeoutMs` (default WORKER_TIMEOUT_MS), costs only its own cases,
  * each an error saying how it ended. A single `runtime` may be given instead of `runtimes`.
  */
-async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget, timeoutMs }, onMessage = () => {}) {
+async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filter, budget, slowCases = null, timeoutMs }, onMessage = () => {}) {
   const runtimes = given ?? [single];
   const hosts = await openHosts(runtimes, timeoutMs);
   const caseIds = loadCases(filter).map((c) => c.id);
@@ -157,9 +176,10 @@ async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filt
     for (let r = 0; r < repeat; r++) {
       for (const runtime of runtimes) {
         for (const impl of orderForRepeat(impls, r)) {
-          const where = { runtime: runtime.name, impl, repeat: r };
-          const outcome = await hosts.get(runtime.name).run({ impl, filter, budget }, (message) => onMessage(where, message));
-          processes.push(processRecord(where, outcome, caseIds));
+          const omit = slowCasesOmitted(processes, runtime.name, impl, r, slowCases);
+          const where = { runtime: runtime.name, impl, repeat: r, omitted: omit.length };
+          const outcome = await hosts.get(runtime.name).run({ impl, filter, budget, omit }, (message) => onMessage(where, message));
+          processes.push(processRecord({ runtime: where.runtime, impl, repeat: r }, outcome, caseIds.filter((id) => !omit.includes(id))));
         }
       }
     }
@@ -169,4 +189,4 @@ async function runMatrix({ runtimes: given, runtime: single, impls, repeat, filt
   }
 }
 
-module.exports = { runMatrix, describeRuntimes, describeRuntimeOf, orderForRepeat };
+module.exports = { runMatrix, describeRuntimes, describeRuntimeOf, orderForRepeat, slowCasesOmitted };

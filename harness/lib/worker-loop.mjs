@@ -86,8 +86,9 @@ function lacking(testCase, provides) {
 }
 
 /**
- * Runs worker `input` (`{ impl, filter, budget: { minCpuTimeNs, minSamples } }`, or
- * `{ describeOnly: true }`; minSamples defaults to mitata's 12)
+ * Runs worker `input` (`{ impl, filter, omit, budget: { minCpuTimeNs, minSamples } }`, or
+ * `{ describeOnly: true }`; `omit` (optional) lists ids of cases to leave out; minSamples
+ * defaults to mitata's 12)
  * with `host`: `{ emit(message), describeRuntime(), unavailable(name), loadImplementation(name),
  * loadCases(filter), summarize(samples), emptyArgs, provides, clockResolutionNs }`. `unavailable`
  * (optional) says why an implementation cannot run here, or null; `emptyArgs` makes the empty
@@ -98,7 +99,8 @@ function lacking(testCase, provides) {
 export async function runWorkerInput(input, host) {
   await host.emit({ type: 'runtime', runtime: host.describeRuntime() });
   if (input.describeOnly) return;
-  const cases = host.loadCases(input.filter);
+  const omitted = new Set(input.omit ?? []);
+  const cases = host.loadCases(input.filter).filter((testCase) => !omitted.has(testCase.id));
   const unavailable = host.unavailable?.(input.impl);
   if (unavailable) {
     for (const testCase of cases) await host.emit({ type: 'skip', case: testCase.id, missing: [], reason: `${input.impl} ${unavailable}` });

@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { validateResults, serializeResults } = require('../lib/results.js');
-const { orderForRepeat } = require('../lib/runner.js');
+const { orderForRepeat, slowCasesOmitted } = require('../lib/runner.js');
 const { parseOptions } = require('../lib/options.js');
 const { makeDoc, environment } = require('./fixture.js');
 
@@ -58,6 +58,27 @@ test('each repeat rotates the implementation order', () => {
   assert.deepEqual(orderForRepeat(['a', 'b', 'c'], 0), ['a', 'b', 'c']);
   assert.deepEqual(orderForRepeat(['a', 'b', 'c'], 1), ['b', 'c', 'a']);
   assert.deepEqual(orderForRepeat(['a', 'b', 'c'], 4), ['b', 'c', 'a']);
+});
+
+test('from the run slowCases names on, a case whose fastest median so far was slow is left out', () => {
+  const record = (impl, repeat, medians) => ({ runtime: 'node', impl, repeat, results: Object.entries(medians).map(([id, p50]) => ({ case: id, stats: { p50 } })) });
+  const processes = [
+    record('wasm', 0, { fast: 10, slow: 2e5, edge: 1e5, once: 3e5 }),
+    record('wasm', 1, { fast: 12, slow: 1.5e5, edge: 9e4 }),
+    record('napi', 0, { fast: 20, slow: 50 }),
+  ];
+  const slowCases = { callNs: 1e5, repeat: 2 };
+  // Run 1 is still one of the first two: nothing left out.
+  assert.deepEqual(slowCasesOmitted(processes, 'node', 'wasm', 1, slowCases), []);
+  // edge's fastest median (90 µs) is under 100 µs; `once` was slow in the one run it reported.
+  assert.deepEqual(slowCasesOmitted(processes, 'node', 'wasm', 2, slowCases).sort(), ['once', 'slow']);
+  // Per implementation and runtime: napi's `slow` is fast.
+  assert.deepEqual(slowCasesOmitted(processes, 'node', 'napi', 2, slowCases), []);
+  assert.deepEqual(slowCasesOmitted(processes, 'deno', 'wasm', 2, slowCases), []);
+  assert.deepEqual(slowCasesOmitted(processes, 'node', 'wasm', 5, null), []);
+  // The default run leaves out cases of 100 µs or more after 4 runs; --quick has one run and no rule.
+  assert.deepEqual(parseOptions([]).slowCases, { callNs: 1e5, repeat: 4 });
+  assert.equal(parseOptions(['--quick']).slowCases, null);
 });
 
 test('--compare refuses a baseline from another machine, before measuring anything', () => {

@@ -104,6 +104,13 @@ test('describeOnly: the runtime message and nothing else', async () => {
   assert.deepEqual(loaded, []);
 });
 
+test('a worker leaves out the cases its input omits, without a message for them', async () => {
+  const { runWorkerInput } = await load();
+  const { host, messages } = fakeHost({ provides: ['node'] });
+  await runWorkerInput({ ...INPUT, omit: ['g/async', 'g/throws'] }, host);
+  assert.deepEqual(messages.filter((m) => m.case).map((m) => m.case), ['g/plain', 'g/node-only', 'g/absent']);
+});
+
 test('a worker process that dies costs only its own cases: each unreported one is an error saying how it ended', async () => {
   const { runMatrix } = require('../lib/runner.js');
   const { loadCases } = require('../lib/cases.js');

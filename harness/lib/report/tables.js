@@ -89,8 +89,14 @@ function environmentLines(doc) {
     implementationsLine(doc),
     `git: ${git.commit ?? 'unknown'}${git.dirty ? ' (with uncommitted changes)' : ''}`,
     `options: ${doc.options.quick ? 'quick, ' : ''}${doc.options.repeat} run(s), implementations ${doc.options.impls.join(', ')}`
-      + `${doc.options.filter ? `, filter "${doc.options.filter}"` : ''}, at least ${doc.options.budget.minCpuTimeNs / 1e6} ms per case`,
+      + `${doc.options.filter ? `, filter "${doc.options.filter}"` : ''}, at least ${doc.options.budget.minCpuTimeNs / 1e6} ms per case`
+      + `${slowCasesNote(doc.options.slowCases)}`,
   ].filter((line) => line !== null);
+}
+
+/** How a run treated slow cases (options.slowCases), for the options line; empty when it did not. */
+function slowCasesNote(slowCases) {
+  return slowCases ? `, cases of ${formatTime(slowCases.callNs)} a call or more in the first ${slowCases.repeat} runs only` : '';
 }
 
 /** The one-line summary of the environment at the head of the terminal report. */
