@@ -12,7 +12,7 @@ const { cacheDir } = require('./runtime-cache.js');
  * Cases whose call takes `callNs` or more run in the first `repeat` runs only (runner.js's
  * slowCasesOmitted): their speed does not hang on the JIT's choices in one process.
  */
-const SLOW_CASES = { callNs: 1e5, repeat: 4 };
+const SLOW_CASES = { callNs: 1e4, repeat: 4 };
 
 /**
  * The tuning constants of a run, all here. Each mode's runs of the matrix (`repeat`, one
@@ -46,7 +46,7 @@ const USAGE = `usage: npm run bench -- [lifetime | results FILE | repro] [option
   --repeat K         run the whole matrix K times, implementation order rotated each time, and report
                      the fastest run of each case (default: 8, or 1 with --quick); each run gives a
                      case 80 ms of timed calls and 5 samples at least (40 ms and 3 with --quick);
-                     a case whose call takes 100 µs or more runs in the first 4 runs only
+                     a case whose call takes ${SLOW_CASES.callNs / 1e3} µs or more runs in the first ${SLOW_CASES.repeat} runs only
   --filter TEXT      only the cases whose "group/name" contains TEXT
   --impl A,B         these implementations, or all (default: ${DEFAULT_IMPLS.join(', ')});
                      known: ${Object.keys(IMPLEMENTATIONS).join(', ')}

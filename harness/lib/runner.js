@@ -143,8 +143,8 @@ function processRecord(where, { messages, failure }, caseIds) {
  * The cases of `runtime` × `impl` that run `r` (0-based) leaves out under `slowCases`
  * (`{ callNs, repeat }`, or null for none): from run `slowCases.repeat` on, those whose fastest
  * median in the earlier runs (`processes`) was `callNs` or more. The runs repeat to find the
- * speed a process's JIT reaches on nanosecond calls; a call of 100 µs or more shows its speed
- * in every process alike, and its samples were a third of a default run's time.
+ * speed a process's JIT reaches on nanosecond calls; a call of 10 µs or more shows its speed
+ * in every process alike, and its samples were two fifths of a default run's time.
  */
 function slowCasesOmitted(processes, runtime, impl, r, slowCases) {
   if (!slowCases || r < slowCases.repeat) return [];

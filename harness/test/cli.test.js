@@ -76,8 +76,8 @@ test('from the run slowCases names on, a case whose fastest median so far was sl
   assert.deepEqual(slowCasesOmitted(processes, 'node', 'napi', 2, slowCases), []);
   assert.deepEqual(slowCasesOmitted(processes, 'deno', 'wasm', 2, slowCases), []);
   assert.deepEqual(slowCasesOmitted(processes, 'node', 'wasm', 5, null), []);
-  // The default run leaves out cases of 100 µs or more after 4 runs; --quick has one run and no rule.
-  assert.deepEqual(parseOptions([]).slowCases, { callNs: 1e5, repeat: 4 });
+  // The default run leaves out cases of 10 µs or more after 4 runs; --quick has one run and no rule.
+  assert.deepEqual(parseOptions([]).slowCases, { callNs: 1e4, repeat: 4 });
   assert.equal(parseOptions(['--quick']).slowCases, null);
 });
 
