@@ -6,6 +6,8 @@ use crate::diff::Bits;
 use crate::snapshot::{EdgeKind, HeapSnapshot, NodeKind};
 use crate::work::Work;
 
+use super::BLOCK;
+
 /// The name of the synthetic node DevTools and memlab leave out of the page-owned walk.
 const DOCUMENT_DOM_TREES: &str = "(Document DOM trees)";
 
@@ -81,7 +83,25 @@ fn page_owned(snap: &HeapSnapshot, weak: &[bool], shortcut: &[bool], work: &mut 
         }
     }
     work.edges += snap.edge_range(0).len() as u64;
-    while let Some(v) = stack.pop() {
+    while !stack.is_empty() {
+        flag_reached(snap, weak, &mut flags, &mut stack, work);
+    }
+    flags
+}
+
+/// Up to [`BLOCK`] nodes of [`page_owned`]'s walk: flags the targets of their edges that
+/// are not weak and not flagged yet, and stacks them.
+#[inline(never)]
+fn flag_reached(
+    snap: &HeapSnapshot,
+    weak: &[bool],
+    flags: &mut Bits,
+    stack: &mut Vec<u32>,
+    work: &mut Work,
+) {
+    let (types, to) = (&snap.edges.types, &snap.edges.to);
+    for _ in 0..BLOCK {
+        let Some(v) = stack.pop() else { break };
         let edges = snap.edge_range(v as usize);
         work.nodes += 1;
         work.edges += edges.len() as u64;
@@ -93,5 +113,4 @@ fn page_owned(snap: &HeapSnapshot, weak: &[bool], shortcut: &[bool], work: &mut 
             }
         }
     }
-    flags
 }

@@ -1,13 +1,15 @@
 //! Rows built on the dominator tree: the nodes with the largest retained sizes, and
 //! per-class retained totals counted as DevTools' summary view counts them.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::snapshot::{HeapSnapshot, Node, NodeKind};
 
-use super::Dominators;
+use super::{blocks, Dominators};
 
 /// One node with its retained size (serialized in camelCase:
 /// `{ id, name, type, selfSize, retainedSize }`).
@@ -46,28 +48,54 @@ pub struct ClassRetained {
 impl Dominators {
     /// The `n` nodes other than the root with the largest retained size, largest first
     /// (ties: smaller id first). Synthetic nodes such as `(GC roots)` are included.
+    ///
+    /// One pass keeps the best `n` seen in a heap whose top is the worst of them, so
+    /// that most nodes cost one comparison of their retained size with the top's.
     pub fn top_retained(&self, snap: &HeapSnapshot, n: usize) -> Vec<RetainedRow> {
         let key = |o: u32| {
             (
-                std::cmp::Reverse(self.retained[o as usize]),
+                Reverse(self.retained[o as usize]),
                 snap.nodes.ids[o as usize],
                 o,
             )
         };
-        let mut ordinals: Vec<u32> = (1..self.len() as u32).collect();
-        let n = n.min(ordinals.len());
+        let n = n.min(self.len().saturating_sub(1));
         if n == 0 {
             return Vec::new();
         }
-        if n < ordinals.len() {
-            ordinals.select_nth_unstable_by_key(n - 1, |&o| key(o));
-            ordinals.truncate(n);
+        let mut best = BinaryHeap::with_capacity(n);
+        best.extend((1..=n as u32).map(key));
+        for ordinals in blocks(n + 1..self.len()) {
+            self.keep_best(&mut best, ordinals, key);
         }
-        ordinals.sort_unstable_by_key(|&o| key(o));
-        ordinals
+        best.into_sorted_vec()
             .into_iter()
-            .filter_map(|o| self.row(snap, o as usize))
+            .filter_map(|(_, _, o)| self.row(snap, o as usize))
             .collect()
+    }
+
+    /// [`top_retained`](Self::top_retained) over the nodes `ordinals`: each better than
+    /// the worst in `best` takes its place.
+    #[inline(never)]
+    fn keep_best(
+        &self,
+        best: &mut BinaryHeap<(Reverse<u64>, u64, u32)>,
+        ordinals: Range<usize>,
+        key: impl Fn(u32) -> (Reverse<u64>, u64, u32),
+    ) {
+        for o in ordinals {
+            let Some(mut worst) = best.peek_mut() else {
+                return;
+            };
+            // Most nodes retain less than the worst kept: one comparison.
+            if self.retained[o] < worst.0 .0 {
+                continue;
+            }
+            let candidate = key(o as u32);
+            if candidate < *worst {
+                *worst = candidate;
+            }
+        }
     }
 
     /// The row of node `ordinal`, if there is one.

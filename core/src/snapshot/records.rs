@@ -238,8 +238,8 @@ pub(crate) struct EdgeSink {
     expected: u64,
     /// Numbers per node, to turn `to_node` into an ordinal.
     node_fields: u64,
-    /// `ceil(2^64 / node_fields)`: dividing by multiplying (exact below 2^37).
-    reciprocal: u128,
+    /// How `to_node` is divided by `node_fields` (one product, no division).
+    divisor: ExactDivisor,
     node_count: u64,
     pub max_name: MaxIndex,
 }
@@ -254,14 +254,14 @@ impl EdgeSink {
         node_count: u64,
     ) -> Self {
         let cols = EdgeColumns::default();
-        let reciprocal = (1u128 << 64).div_ceil(u128::from(node_fields));
+        let divisor = ExactDivisor::new(node_fields);
         let max_name = MaxIndex::default();
         EdgeSink {
             cols,
             layout,
             expected,
             node_fields,
-            reciprocal,
+            divisor,
             node_count,
             max_name,
         }
@@ -316,15 +316,13 @@ impl RecordSink for EdgeSink {
             };
             return Err(ParseError::new(offs[l.to_at], kind));
         }
-        // `to` < 2^32 * 32 here, where the reciprocal gives the exact quotient.
-        let ordinal = ((u128::from(to) * self.reciprocal) >> 64) as u64;
-        if ordinal * self.node_fields != to {
+        let Some(ordinal) = self.divisor.quotient(to) else {
             let kind = ParseErrorKind::MisalignedNodeIndex {
                 value: to,
                 node_fields: self.node_fields as u32,
             };
             return Err(ParseError::new(offs[l.to_at], kind));
-        }
+        };
         let name = vals[l.name_at];
         let name32 = u32::try_from(name).map_err(|_| {
             let kind = ParseErrorKind::OutOfRange {
@@ -350,9 +348,66 @@ impl RecordSink for EdgeSink {
     }
 }
 
+/// Exact division by a fixed divisor with one product and a rotation instead of a
+/// division (Granlund and Montgomery's divisibility test, as compilers divide by a
+/// constant that divides exactly): no 128-bit product either, which on wasm32 is a call.
+#[derive(Debug, Clone, Copy)]
+struct ExactDivisor {
+    /// The inverse of the divisor's odd part, modulo 2^64.
+    inverse: u64,
+    /// The power of two in the divisor.
+    shift: u32,
+    /// The largest quotient of a `u64`: `u64::MAX / divisor`.
+    max: u64,
+}
+
+impl ExactDivisor {
+    /// Dividing by `divisor` (not 0).
+    fn new(divisor: u64) -> Self {
+        let shift = divisor.trailing_zeros();
+        let odd = divisor >> shift;
+        // Newton's iteration doubles the correct low bits: 3 (an odd number is its own
+        // inverse modulo 8), 6, 12, 24, 48, 96.
+        let mut inverse = odd;
+        for _ in 0..5 {
+            inverse = inverse.wrapping_mul(2u64.wrapping_sub(odd.wrapping_mul(inverse)));
+        }
+        ExactDivisor {
+            inverse,
+            shift,
+            max: u64::MAX / divisor,
+        }
+    }
+
+    /// `value / divisor` when the divisor divides `value`, else `None`.
+    #[inline]
+    fn quotient(&self, value: u64) -> Option<u64> {
+        let q = value.wrapping_mul(self.inverse).rotate_right(self.shift);
+        (q <= self.max).then_some(q)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::growth;
+    use super::{growth, ExactDivisor};
+
+    #[test]
+    fn exact_division_finds_multiples_and_only_them() {
+        for divisor in 1..=40u64 {
+            let d = ExactDivisor::new(divisor);
+            let edges = [0, 1, 2, 63, 64, 65, 1 << 32, (1 << 37) + 5, u64::MAX - 64];
+            for base in edges {
+                for value in base..base + 64 {
+                    let want = (value % divisor == 0).then(|| value / divisor);
+                    assert_eq!(d.quotient(value), want, "{value} / {divisor}");
+                }
+            }
+            assert_eq!(
+                d.quotient(u64::MAX / divisor * divisor),
+                Some(u64::MAX / divisor)
+            );
+        }
+    }
 
     #[test]
     fn growth_follows_the_input_but_stops_at_the_announced_count() {
