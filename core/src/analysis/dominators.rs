@@ -134,22 +134,55 @@ impl Search {
             return s;
         }
         let strongly_retained = strongly_retained(snap, rules, work);
-        for o in 0..n {
-            if s.pre[o] == 0 && !strongly_retained.get(o) {
-                s.rooted.set(count as usize + 1);
-                s.depth_first(snap, rules, o, 1, &mut count, work);
+        for os in blocks(0..n) {
+            s.weakly_held_roots(snap, rules, &strongly_retained, os, &mut count, work);
+        }
+        for os in blocks(0..n) {
+            s.island_roots(snap, rules, os, &mut count, work);
+        }
+        s
+    }
+
+    /// [`run`](Self::run)'s second pass over the nodes `os`: searches from each one not
+    /// numbered yet and not strongly retained, as if the root held it.
+    #[inline(never)]
+    fn weakly_held_roots(
+        &mut self,
+        snap: &HeapSnapshot,
+        rules: &Essential,
+        strongly_retained: &Bits,
+        os: Range<usize>,
+        count: &mut u32,
+        work: &mut Work,
+    ) {
+        for o in os {
+            if self.pre[o] == 0 && !strongly_retained.get(o) {
+                self.rooted.set(*count as usize + 1);
+                self.depth_first(snap, rules, o, 1, count, work);
             }
         }
-        for o in 0..n {
-            if s.pre[o] == 0 {
-                let first = count as usize + 1;
-                s.depth_first(snap, rules, o, 1, &mut count, work);
-                for v in first..=count as usize {
-                    s.rooted.set(v);
+    }
+
+    /// [`run`](Self::run)'s last pass over the nodes `os`: searches from each one not
+    /// numbered yet, everything it reaches held by the root.
+    #[inline(never)]
+    fn island_roots(
+        &mut self,
+        snap: &HeapSnapshot,
+        rules: &Essential,
+        os: Range<usize>,
+        count: &mut u32,
+        work: &mut Work,
+    ) {
+        for o in os {
+            if self.pre[o] == 0 {
+                let first = *count as usize + 1;
+                self.depth_first(snap, rules, o, 1, count, work);
+                for v in first..=*count as usize {
+                    self.rooted.set(v);
                 }
             }
         }
-        s
     }
 
     /// Depth-first search from node `start` (not yet numbered), whose parent is
@@ -277,10 +310,9 @@ impl Search {
             count_retainers(snap, rules, &self.pre, &mut first, sources);
         }
         // Running totals: first[w] is where vertex w's group ends...
-        let mut total = 0u32;
-        for f in first.iter_mut() {
-            total += *f;
-            *f = total;
+        let mut total = 0;
+        for counts in first.chunks_mut(BLOCK) {
+            total = running_totals(counts, total);
         }
         let mut preds = vec![0u32; total as usize];
         // ... and, once each edge is placed just before its group's end, where it starts.
@@ -290,6 +322,16 @@ impl Search {
         work.edges += 2 * snap.edge_count() as u64;
         (preds, Groups::new(&first))
     }
+}
+
+/// Replaces each count by the running total from `total` on; returns the last total.
+#[inline(never)]
+fn running_totals(counts: &mut [u32], mut total: u32) -> u32 {
+    for c in counts {
+        total += *c;
+        *c = total;
+    }
+    total
 }
 
 /// Counts the retaining edges from the nodes `sources` into each vertex: `counts[w]`.
@@ -352,11 +394,19 @@ impl Groups {
         let count = first.len() - 2;
         let bits = first[count + 1] as usize + count;
         let mut words = vec![0u64; bits.div_ceil(64)];
-        for w in 1..=count {
+        for ws in blocks(1..count + 1) {
+            Self::set_ends(&mut words, first, ws);
+        }
+        Groups { words, count }
+    }
+
+    /// Sets the bits that end the groups of the vertices `ws`.
+    #[inline(never)]
+    fn set_ends(words: &mut [u64], first: &[u32], ws: Range<usize>) {
+        for w in ws {
             let at = first[w + 1] as usize + w - 1;
             words[at / 64] |= 1 << (at % 64);
         }
-        Groups { words, count }
     }
 
     /// The groups from the last vertex's down to vertex 2's.
