@@ -567,13 +567,22 @@ impl Forest {
 
     /// Lengauer–Tarjan's EVAL: the vertex with the least semidominator on the path
     /// from `v` up to (not including) the root of its tree in the forest linked so far.
-    #[inline]
+    /// Inlined into its two callers for the usual cases, a path with nothing to compress.
+    #[inline(always)]
     fn eval(&mut self, v: u32, semi: &[u32], work: &mut Work) -> u32 {
         if !self.is_linked(v) {
             return v;
         }
-        // COMPRESS, without recursion: collect the path whose ancestors are linked, then
-        // fold labels down it from the top.
+        if self.is_linked(self.ancestor[v as usize]) {
+            self.compress(v, semi, work);
+        }
+        self.label[v as usize]
+    }
+
+    /// Lengauer–Tarjan's COMPRESS from the linked vertex `v` whose ancestor is linked
+    /// too, without recursion: collects the path whose ancestors are linked, then folds
+    /// labels down it from the top.
+    fn compress(&mut self, v: u32, semi: &[u32], work: &mut Work) {
         let mut x = v;
         while self.is_linked(self.ancestor[x as usize]) {
             self.path.push(x);
@@ -588,7 +597,6 @@ impl Forest {
             }
             ancestor[y as usize] = ancestor[a];
         }
-        self.label[v as usize]
     }
 }
 
