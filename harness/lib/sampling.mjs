@@ -130,13 +130,13 @@ export function widenForClock(bench, makers, batch, maxBatch, clock, clockResolu
  */
 export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now, clockResolutionNs = 0, firstCallNs = 0 }) {
   const guard = memoryGuard(resultBytes);
-  if (firstCallNs >= PILOT_NS) return { guard, batch: UNROLL, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
+  if (firstCallNs >= PILOT_NS) return unbatchedPlan(guard);
   // A coarse clock's pilot may need loops beyond 4,096 calls to see a fast call at all.
   const pilotCalls = guard?.batch ?? (clockResolutionNs > 0 ? MAX_COARSE_PILOT_CALLS : MAX_BATCH);
   const timePerCall = roughTimePerCall(bench, makers, pilotCalls, clock, clockResolutionNs);
   const sized = batchSize(timePerCall, guard, budgetNs, clockResolutionNs);
   const batch = clockResolutionNs > 0 ? widenForClock(bench, makers, sized, guard?.batch ?? MAX_COARSE_BATCH, clock, clockResolutionNs) : sized;
-  return { guard, batch, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
+  return { guard, batch, maxSamples: samplesAllowed(guard) };
 }
 
 /**
@@ -145,6 +145,15 @@ export function samplingPlan({ bench, makers, resultBytes, budgetNs, clock = now
  * takes longer than its 65 µs batching threshold), within the memory guard.
  */
 export function awaitedPlan(resultBytes) {
-  const guard = memoryGuard(resultBytes);
-  return { guard, batch: UNROLL, maxSamples: Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity) };
+  return unbatchedPlan(memoryGuard(resultBytes));
+}
+
+/** The plan without a pilot: batches of UNROLL calls, within `guard` (a memoryGuard or null). */
+function unbatchedPlan(guard) {
+  return { guard, batch: UNROLL, maxSamples: samplesAllowed(guard) };
+}
+
+/** The most samples a case may take in one process: MAX_SAMPLES, or fewer under `guard`. */
+function samplesAllowed(guard) {
+  return Math.min(MAX_SAMPLES, guard?.maxSamples ?? Infinity);
 }
