@@ -35,8 +35,9 @@ const constant = (value) => rotate([value]);
 
 const ASCII = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const NON_ASCII = ['é', 'ж', '€', '字', '😀', 'ß', 'ü', '→'];
+const encoder = new TextEncoder();
 /** The UTF-8 length of each of NON_ASCII. */
-const NON_ASCII_BYTES = NON_ASCII.map((char) => new TextEncoder().encode(char).length);
+const NON_ASCII_BYTES = NON_ASCII.map((char) => encoder.encode(char).length);
 
 /**
  * A flat string of exactly `bytes` UTF-8 bytes, varied by `seed`: ASCII letters, or a
@@ -53,7 +54,7 @@ function text(bytes, kind, seed) {
     chars.push(kind === 'ascii' || !fits ? ASCII[i % ASCII.length] : NON_ASCII[i % NON_ASCII.length]);
     used += fits ? size : 1;
   }
-  return new TextDecoder().decode(new TextEncoder().encode(chars.join('')));
+  return new TextDecoder().decode(encoder.encode(chars.join('')));
 }
 
 /** Strings of `bytes` UTF-8 bytes of the given kind (`'ascii'` or `'utf8'`). */

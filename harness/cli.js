@@ -47,7 +47,10 @@ function progress(total, severalRuntimes) {
   const started = Date.now();
   let done = 0;
   return ({ runtime, impl, repeat, omitted }, message) => {
-    if (message.type === 'runtime') return void (total -= omitted);
+    if (message.type === 'runtime') {
+      total -= omitted;
+      return;
+    }
     done++;
     const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
     const where = `${severalRuntimes ? `${runtime} ` : ''}${impl} run ${repeat + 1}`;
