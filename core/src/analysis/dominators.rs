@@ -411,13 +411,12 @@ impl Groups {
 
     /// The groups from the last vertex's down to vertex 2's.
     fn backwards(self) -> Backwards {
-        let at = self.words.len() * 64;
+        let (w, at) = (self.count, self.words.len() * 64);
         let mut back = Backwards {
             groups: self,
-            w: 0,
+            w,
             set: 0,
         };
-        back.w = back.groups.count;
         back.set = back.set_bit_before(at);
         back
     }
